@@ -1,0 +1,47 @@
+# Two commands do all the set-up on a fresh machine: `make serve` and `make test` (see README.md).
+# Everything is installed into .venv from the lock files; nothing is taken from the machine but Python.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+
+.PHONY: serve build test check lock clean
+
+# --- Installs (each re-runs only when its lock file changes) ------------------------------------
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed; found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site-installed: requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.test-installed: requirements-test.lock pyproject.toml $(VENV)/.site-installed
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-test.lock
+	touch $@
+
+# --- What people run -----------------------------------------------------------------------------
+
+## serve: preview the site at http://$(HOST)/, rebuilding on every change to docs/, data/ or hooks/
+serve: $(VENV)/.site-installed
+	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
+
+## build: write the site to site/ (the previous site/ is kept if the build fails)
+build: $(VENV)/.site-installed
+	$(BIN)/python scripts/build
+
+## test: install what the tests need, then run them all
+test: $(VENV)/.test-installed
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## lock: re-pin every dependency from pyproject.toml (needs the network to PyPI)
+lock: $(BIN)/python
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile -q --generate-hashes --allow-unsafe --strip-extras -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --extra test -o requirements-test.lock pyproject.toml
+
+clean:
+	rm -rf site .pytest_cache

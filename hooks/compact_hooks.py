@@ -1,0 +1,58 @@
+"""MkDocs hooks: the thin glue between MkDocs events and the engine-agnostic core in compact_site.
+
+Order of events in one build (and in every rebuild of `mkdocs serve`):
+- on_config: load and validate data/ and render every generated page. Any problem stops the build here,
+  before MkDocs cleans site/, so a bad edit never leaves a half-built site behind.
+- on_files: add the generated pages as real MkDocs files, each editing back to its data file.
+- on_page_markdown: render the Jinja expressions in the Markdown pages of docs/.
+No state lives in this module: each build keeps its renderer on its own config.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from compact_site.loading import DataError, load_compact
+from compact_site.rendering import PageError, SiteRenderer
+
+_STATE = "compact_site"  # key in config.extra: this build's renderer and generated pages
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load the data once per build, fail early with every problem, and pre-render generated pages."""
+    root = Path(config.config_file_path).parent
+    try:
+        compact = load_compact(root / "data")
+        renderer = SiteRenderer(compact, site_url=config.site_url or "/")
+        pages = renderer.generated_pages()
+    except (DataError, PageError) as error:
+        raise Abort(str(error)) from error
+    config.site_name = compact.document.full_title
+    config.extra[_STATE] = {"renderer": renderer, "pages": pages}
+    config.extra["compact_document"] = compact.document  # for the draft notice in overrides/
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Add every generated page; partner and principle pages are found by search, not by the side menu."""
+    for page in config.extra[_STATE]["pages"]:
+        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+        file.edit_uri = f"../{page.source}"  # relative to docs/: "Edit this page" opens the data file
+        files.append(file)
+    return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Let the Markdown pages of docs/ show data (counts, lists, editor's notes) without copying it."""
+    if page.file.generated_by is not None:
+        return markdown  # generated pages were rendered from their templates in on_config
+    try:
+        return config.extra[_STATE]["renderer"].docs_page(markdown, f"docs/{page.file.src_uri}")
+    except PageError as error:
+        raise PluginError(str(error)) from error

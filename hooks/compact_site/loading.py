@@ -1,0 +1,266 @@
+"""Read data/*.yml safely, validate it against the model, and report every problem with its place.
+
+A problem reads `data/partners.yml:42:5: partners[3].sector: expected one of public, private, vcs; got
+'publc'`. All problems in all files are collected before anything is raised, so an editor fixes them in
+one pass.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .compact import Compact
+from .model import SLUG_PATTERN, Agreement, Document, NotesFile, PartnersFile, PrinciplesFile
+
+Loc = tuple[str | int, ...]
+
+# The data files, in the order they are read and reported; each with the model of its whole content.
+DATA_FILES: dict[str, type[BaseModel]] = {
+    "document.yml": Document,
+    "notes.yml": NotesFile,
+    "partners.yml": PartnersFile,
+    "principles.yml": PrinciplesFile,
+    "agreement.yml": Agreement,
+}
+
+# Within these lists, these fields must not repeat (a URL or a heading would then be ambiguous).
+UNIQUE_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "notes.yml": {"notes": ("id",)},
+    "partners.yml": {"sectors": ("key",), "types": ("key", "name"), "partners": ("slug", "name")},
+    "principles.yml": {"parties": ("key",), "objectives": ("number", "slug"), "principles": ("slug",)},
+    "agreement.yml": {"duties": ("key",)},
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a data file, and where."""
+
+    file: str
+    line: int
+    column: int
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.where}: " if self.where else ""
+        return f"{self.file}:{self.line}:{self.column}: {where}{self.message}"
+
+
+class DataError(Exception):
+    """The data cannot be published: every problem found, in file order."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = list(problems)
+        count = len(self.problems)
+        heading = f"{count} problem{'s' if count != 1 else ''} in the data; nothing was built:"
+        super().__init__("\n".join([heading, *(f"  {p}" for p in self.problems)]))
+
+
+# --- YAML with marks -------------------------------------------------------------------------------
+
+
+@dataclass
+class YamlDocument:
+    """A parsed YAML file, with the line and column of every value and key (1-based)."""
+
+    data: Any
+    value_marks: dict[Loc, tuple[int, int]]
+    key_marks: dict[Loc, tuple[int, int]]
+
+    def mark(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """The place of loc, or of its nearest enclosing value when loc itself is absent (a missing field)."""
+        if key and loc in self.key_marks:
+            return self.key_marks[loc]
+        while loc not in self.value_marks and loc:
+            loc = loc[:-1]
+        return self.value_marks.get(loc, (1, 1))
+
+
+def _position(mark: yaml.Mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
+def parse_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse with PyYAML's safe loader, refusing duplicate keys; return the document or its problems."""
+    loader = yaml.SafeLoader(text.removeprefix("\ufeff"))  # a byte-order mark from a Windows editor is harmless
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None, [Problem(file, 1, 1, "", "the file is empty; expected a mapping of fields")]
+        document = YamlDocument(None, {}, {})
+        problems: list[Problem] = []
+        document.data = _construct(loader, root, (), document, problems, file)
+        return (None if problems else document), problems
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = _position(mark) if mark else (1, 1)
+        reason = " ".join(str(part) for part in (error.context, error.problem) if part)
+        if "\t" in text and "'\\t'" in reason:
+            reason += " (use spaces to indent, not tabs)"
+        return None, [Problem(file, line, column, "", f"YAML syntax: {reason}")]
+    finally:
+        loader.dispose()
+
+
+def _construct(
+    loader: yaml.SafeLoader, node: yaml.Node, loc: Loc, doc: YamlDocument, problems: list[Problem], file: str
+) -> Any:
+    """Build Python values from a node tree, noting each value's mark under its location."""
+    doc.value_marks[loc] = _position(node.start_mark)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if key in result:
+                line, column = _position(key_node.start_mark)
+                first_line = doc.key_marks[(*loc, key)][0]
+                problems.append(
+                    Problem(file, line, column, _dotted((*loc, key)), f"duplicate key; first given on line {first_line}")
+                )
+                continue
+            doc.key_marks[(*loc, key)] = _position(key_node.start_mark)
+            result[key] = _construct(loader, value_node, (*loc, key), doc, problems, file)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(loader, item, (*loc, index), doc, problems, file) for index, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
+
+
+def _dotted(loc: Loc) -> str:
+    """partners[3].sector, for a location ('partners', 3, 'sector')."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+# --- Validation ------------------------------------------------------------------------------------
+
+
+def _describe(error: dict[str, Any], fields: Iterable[str]) -> str:
+    """Say what was expected and what was found, in words an editor can act on."""
+    kind, found = error["type"], error.get("input")
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        name = str(error["loc"][-1])
+        close = difflib.get_close_matches(name, list(fields), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else f"; expected one of {', '.join(fields)}"
+        return f"unknown field {name!r}{hint}"
+    if kind == "literal_error":
+        choices = re.findall(r"'([^']*)'", error["ctx"]["expected"])
+        expected = f"one of {', '.join(choices)}"
+    elif kind == "string_pattern_mismatch" and error["ctx"]["pattern"] == SLUG_PATTERN:
+        expected = "lower-case letters, digits and single hyphens, like 'stafford-borough-council'"
+    elif kind == "value_error":
+        return error["msg"].removeprefix("Value error, ")
+    else:
+        expected = re.sub(r"^(Input|String|Value|List|Date) should (be |have |match )?", "", error["msg"])
+    got = "" if isinstance(found, (dict, list)) else f"; got {found!r}"
+    return f"expected {expected}{got}"
+
+
+def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The field names allowed at loc's parent, for suggesting the right spelling of an unknown field."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if isinstance(current, type) else None
+        if field is None:
+            return []
+        annotation = field.annotation
+        args = getattr(annotation, "__args__", ())
+        current = args[0] if args else annotation
+    return list(current.model_fields) if isinstance(current, type) and issubclass(current, BaseModel) else []
+
+
+def _duplicates(file: str, doc: YamlDocument) -> list[Problem]:
+    """Values that must be unique within a list and are not."""
+    problems = []
+    data = doc.data if isinstance(doc.data, dict) else {}
+    for list_name, fields in UNIQUE_FIELDS.get(file.rsplit("/", 1)[-1], {}).items():
+        items = data.get(list_name)
+        for field in fields:
+            seen: dict[Any, int] = {}
+            for index, item in enumerate(items if isinstance(items, list) else []):
+                value = item.get(field) if isinstance(item, dict) else None
+                if value is None:
+                    continue
+                folded = value.casefold() if isinstance(value, str) else value
+                if folded in seen:
+                    loc = (list_name, index, field)
+                    line, column = doc.mark(loc)
+                    first = f"{list_name}[{seen[folded]}]"
+                    problems.append(Problem(file, line, column, _dotted(loc), f"duplicate {field} {value!r}; already used by {first}"))
+                else:
+                    seen[folded] = index
+    return problems
+
+
+def _keys(data: Any, list_name: str, field: str) -> set[Any]:
+    """The keys that items of a raw list declare, for checking references before full validation."""
+    items = data.get(list_name) if isinstance(data, dict) else None
+    return {item.get(field) for item in items or [] if isinstance(item, dict) and item.get(field) is not None}
+
+
+def load_compact(data_dir: Path, *, root: Path | None = None, read: Callable[[Path], bytes] | None = None) -> Compact:
+    """Load, validate and cross-check every data file; raise DataError listing every problem found."""
+    root = root or data_dir.parent
+    read = read or Path.read_bytes
+    problems: list[Problem] = []
+    documents: dict[str, YamlDocument] = {}
+    for name in DATA_FILES:
+        path = data_dir / name
+        shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        try:
+            text = read(path).decode("utf-8")
+        except FileNotFoundError:
+            problems.append(Problem(shown, 1, 1, "", "the file is missing"))
+            continue
+        except UnicodeDecodeError as error:
+            problems.append(Problem(shown, 1, 1, "", f"expected UTF-8 text; byte {error.start} is not"))
+            continue
+        document, found = parse_yaml(text, shown)
+        problems += found
+        if document is not None:
+            documents[name] = document
+
+    raw = {name: doc.data for name, doc in documents.items()}
+    context = {
+        "notes": _keys(raw.get("notes.yml"), "notes", "id"),
+        "partner_types": _keys(raw.get("partners.yml"), "types", "key"),
+        "objectives": _keys(raw.get("principles.yml"), "objectives", "number"),
+        "parties": _keys(raw.get("principles.yml"), "parties", "key"),
+    }
+    models: dict[str, BaseModel] = {}
+    for name, document in documents.items():
+        shown = f"{data_dir.relative_to(root).as_posix()}/{name}" if data_dir.is_relative_to(root) else str(data_dir / name)
+        problems += _duplicates(shown, document)
+        model = DATA_FILES[name]
+        try:
+            models[name] = model.model_validate(document.data, context=context)
+        except ValidationError as error:
+            for detail in error.errors():
+                loc = tuple(detail["loc"])
+                line, column = document.mark(loc, key=detail["type"] == "extra_forbidden")
+                message = _describe(detail, _fields_at(model, loc))
+                problems.append(Problem(shown, line, column, _dotted(loc), message))
+    if problems:
+        raise DataError(problems)
+    return Compact(
+        document=models["document.yml"],
+        notes=models["notes.yml"].notes,
+        partners_file=models["partners.yml"],
+        principles_file=models["principles.yml"],
+        agreement=models["agreement.yml"],
+    )

@@ -1,0 +1,284 @@
+"""Typed model of the Compact's data files: what an editor may write in data/*.yml, and nothing else.
+
+Cross-references (a partner's type, a principle's objective, a note's id) are checked against the keys
+that the loader passes in the validation context, so that one run reports every problem in every file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=SLUG_PATTERN, max_length=80),
+    Field(description="Lower-case letters, digits and single hyphens: the stable key of a URL."),
+]
+# One line of plain text: rendered as text, never as markup.
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+# Markdown prose from the Compact. Raw HTML is never rendered from it (see rendering.markdown_field).
+Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+
+
+def _web_address(value: str) -> str:
+    """Accept only absolute http(s) addresses: never javascript:, data: or a relative path."""
+    parts = urlsplit(value)
+    if parts.scheme not in ("https", "http") or not parts.netloc or any(c.isspace() for c in value):
+        raise ValueError(f"expected an address starting https:// or http://; got {value!r}")
+    return value
+
+
+def _safe_links(text: str) -> str:
+    """Every Markdown link in prose must be a web address (so no javascript: link can be written)."""
+    for target in _MARKDOWN_LINK.findall(text):
+        _web_address(target)
+    return text
+
+
+def _not_in_future(day: dt.date) -> dt.date:
+    """A recorded date is a fact that has happened."""
+    if day > dt.date.today():
+        raise ValueError(f"expected a date that is not in the future; got {day.isoformat()}")
+    return day
+
+
+WebAddress = Annotated[str, AfterValidator(_web_address), Field(examples=["https://www.example.org.uk/"])]
+LinkedProse = Annotated[Prose, AfterValidator(_safe_links)]
+PastDate = Annotated[dt.date, AfterValidator(_not_in_future)]
+
+
+def _known(info: ValidationInfo, kind: str, value: object) -> None:
+    """Check a reference against the keys the loader found in the data (absent context: not checked)."""
+    known = (info.context or {}).get(kind)
+    if known is not None and value not in known:
+        listed = ", ".join(str(k) for k in sorted(known, key=str)) or "(none defined)"
+        raise ValueError(f"expected one of {listed}; got {value!r}")
+
+
+class Strict(BaseModel):
+    """Every data model refuses fields it does not know: a misspelt field is an error, not ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class NoteReferences(Strict):
+    """Something that may carry editor's notes, by id."""
+
+    notes: list[Slug] = Field(default=[], description="Ids of editor's notes (data/notes.yml) shown here.")
+
+    @field_validator("notes")
+    @classmethod
+    def _notes_exist(cls, notes: list[str], info: ValidationInfo) -> list[str]:
+        for note in notes:
+            _known(info, "notes", note)
+        return notes
+
+
+# --- data/document.yml ---------------------------------------------------------------------------
+
+
+class Period(Strict):
+    start: int = Field(ge=2000, le=2100)
+    end: int = Field(ge=2000, le=2100)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError(f"expected end ({self.end}) not before start ({self.start})")
+        return self
+
+
+class Document(Strict):
+    """The Compact as a document: what it is called, when it runs, and whether it is final."""
+
+    title: Line
+    period: Period
+    status: Literal["draft", "final"] = Field(
+        description="While 'draft', every page carries the draft notice."
+    )
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == "draft"
+
+    @property
+    def full_title(self) -> str:
+        return f"{self.title} {self.period.start}–{self.period.end}"
+
+
+# --- data/notes.yml --------------------------------------------------------------------------------
+
+
+class EditorNote(Strict):
+    """An open question or slip in the draft text, kept word for word and explained to readers."""
+
+    id: Slug
+    quote: Line = Field(description="The words of the draft that the note is about, exactly as they stand.")
+    note: LinkedProse = Field(description="Markdown: what is wrong or uncertain, for readers and editors.")
+    status: Literal["open", "resolved"] = Field(
+        description="'open' notes are shown to readers; 'resolved' ones are kept for the record only."
+    )
+
+
+class NotesFile(Strict):
+    notes: list[EditorNote]
+
+
+# --- data/partners.yml -----------------------------------------------------------------------------
+
+SectorKey = Literal["public", "private", "vcs"]
+
+
+class Sector(Strict):
+    key: SectorKey
+    name: Line
+    definition: Prose = Field(description="Markdown: the Compact's own definition of the sector.")
+
+
+class PartnerType(Strict):
+    key: Slug
+    name: Line = Field(description="Singular, as in 'county council'.")
+    plural: Line = Field(description="As a heading over several, as in 'county councils'.")
+
+
+class Partner(NoteReferences):
+    """An organisation that the Compact names as a partner, or that has since signed it."""
+
+    slug: Slug
+    name: Line = Field(description="The name as the Compact gives it.")
+    sector: SectorKey
+    type: Slug
+    status: Literal["named", "signed", "withdrawn"] = Field(
+        description="'named' in the Compact's list of partners; 'signed' once its Agreement is received; "
+        "'withdrawn' stays listed, marked, and is never deleted."
+    )
+    signed_on: PastDate | None = None
+    website: WebAddress | None = None
+    compact_champion: Line | None = Field(
+        default=None, description="A role or a team, never a private person's name or contact details."
+    )
+    implementation_plan: WebAddress | None = None
+
+    @field_validator("type")
+    @classmethod
+    def _type_exists(cls, value: str, info: ValidationInfo) -> str:
+        _known(info, "partner_types", value)
+        return value
+
+    @model_validator(mode="after")
+    def _signature_dated(self) -> Partner:
+        if self.signed_on is not None and self.status == "named":
+            raise ValueError("a partner with signed_on must have status 'signed' or 'withdrawn'; got 'named'")
+        return self
+
+
+class PartnersFile(Strict):
+    sectors: list[Sector]
+    types: list[PartnerType]
+    partners: list[Partner]
+
+
+# --- data/principles.yml ---------------------------------------------------------------------------
+
+
+class Party(Strict):
+    """Someone a principle commits: its name is the phrase the Compact's text uses for them."""
+
+    key: Slug
+    name: Line
+
+
+class Objective(NoteReferences):
+    number: int = Field(ge=1, le=20)
+    slug: Slug
+    title: Line = Field(description="The objective's heading in the Compact.")
+    title_in_list: Line | None = Field(
+        default=None,
+        description="Only where the Compact's list of objectives words the title differently.",
+    )
+    introduction: LinkedProse
+
+    @property
+    def listed_title(self) -> str:
+        return self.title_in_list or self.title
+
+
+class Principle(NoteReferences):
+    slug: Slug
+    title: Line
+    objective: int
+    presentation: Literal["listed", "highlighted"] = Field(
+        description="'listed': a bulleted principle, its title in bold italics before its text. "
+        "'highlighted': a paragraph of prose in which the title's words stand in bold italics."
+    )
+    text: LinkedProse = Field(description="Markdown, word for word from the Compact.")
+    commits: list[Slug] = Field(default=[], description="Keys of the parties the text commits.")
+
+    @field_validator("objective")
+    @classmethod
+    def _objective_exists(cls, value: int, info: ValidationInfo) -> int:
+        _known(info, "objectives", value)
+        return value
+
+    @field_validator("commits")
+    @classmethod
+    def _parties_exist(cls, keys: list[str], info: ValidationInfo) -> list[str]:
+        for key in keys:
+            _known(info, "parties", key)
+        return keys
+
+    @model_validator(mode="after")
+    def _highlight_present(self) -> Principle:
+        if self.presentation == "highlighted" and f"***{self.title.lower()}***" not in self.text.lower():
+            raise ValueError(
+                f"a highlighted principle's text must contain its title in bold italics "
+                f"(***{self.title.lower()}***); it does not"
+            )
+        return self
+
+
+class PrinciplesFile(Strict):
+    parties: list[Party]
+    objectives: list[Objective]
+    principles: list[Principle]
+
+
+# --- data/agreement.yml ----------------------------------------------------------------------------
+
+
+class FormField(Strict):
+    label: Line
+    kind: Literal["text", "signature", "date"]
+
+
+class Duty(Strict):
+    key: Slug
+    name: Line = Field(description="A short label for lists and tables.")
+    text: Prose = Field(description="Markdown, word for word from the Compact.")
+
+
+class Agreement(Strict):
+    """The Compact Agreement that an organisation signs, and what signing commits it to."""
+
+    heading: Line
+    lead: Line = Field(description="The words before the pledges.")
+    pledges: list[Line] = Field(min_length=1)
+    form_fields: list[FormField] = Field(min_length=1)
+    champion: Prose = Field(description="The Compact's sentence asking each signatory for a Champion.")
+    duties: list[Duty] = Field(min_length=1, description="What the Champion ensures, in the Compact's words.")

@@ -1,0 +1,194 @@
+"""Render the Compact's pages as Markdown from Jinja templates kept as files in templates/.
+
+Safe by default: every value a template prints is escaped as Markdown text unless it is Markup, and the
+only way to make Markup from data is the `markdown` filter, which keeps Markdown but neutralises raw HTML
+and attribute lists. So a partner named `<script>` is shown as those characters, never run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+from markupsafe import Markup
+
+from .compact import Compact
+from .model import EditorNote, Partner, Principle
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")  # Python-Markdown's escapable characters (| with tables)
+_LIST_MARKER = re.compile(r"^(\s*)(\d+)\.|^(\s*)-", re.MULTILINE)
+
+
+def escape_markdown(value: Any) -> str:
+    """Plain text as Markdown that renders exactly those characters."""
+    text = html.escape(str(value), quote=False)
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _LIST_MARKER.sub(lambda m: f"{m[1]}{m[2]}\\." if m[2] else f"{m[3]}\\-", text)
+
+
+def markdown_field(value: str) -> Markup:
+    """A Markdown field from the data: Markdown is kept, raw HTML and {: attribute lists } are not."""
+    return Markup(value.replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;"))
+
+
+def href(url: str) -> Markup:
+    """A validated web address as a Markdown link destination: brackets and spaces percent-encoded."""
+    return Markup(quote(url, safe=":/?#@!$&'*+,;=%~"))
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+
+def gov_date(day: dt.date) -> str:
+    """A date in GOV.UK style: 18 September 2016."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"  # not %B: that follows the machine's locale
+
+
+def _finalize(value: Any) -> Any:
+    return value if isinstance(value, Markup) else escape_markdown("" if value is None else value)
+
+
+def _summary(text: str, limit: int = 160) -> str:
+    """The first sentence of a Markdown text, as plain text, cut at a word when it runs long."""
+    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).replace("*", "")
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", plain.strip(), maxsplit=1)[0]
+    if len(sentence) <= limit:
+        return sentence
+    return sentence[: sentence.rfind(" ", 0, limit)].rstrip(",;") + "…"
+
+
+def _link_highlight(principle: Principle, url: str) -> Markup:
+    """A highlighted principle's prose, its bold-italic title words made a link to its own page."""
+    text = markdown_field(principle.text)
+    pattern = re.compile(re.escape(f"***{principle.title}***"), re.IGNORECASE)
+    return Markup(pattern.sub(lambda m: f"***[{m[0][3:-3]}]({url})***", text, count=1))
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page made from data: where it goes in the site, its Markdown, and the data file behind it."""
+
+    src_uri: str
+    markdown: str
+    source: str
+    in_nav: bool = True
+
+
+class PageError(Exception):
+    """A page's Markdown or template could not be rendered; the message names the file and line."""
+
+
+@dataclass
+class SiteRenderer:
+    """Renders one build of the site from one validated Compact."""
+
+    compact: Compact
+    site_url: str
+
+    def __post_init__(self) -> None:
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            undefined=jinja2.StrictUndefined,
+            finalize=_finalize,
+            autoescape=False,  # the output is Markdown: _finalize escapes for Markdown instead of HTML
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters.update(
+            markdown=markdown_field,
+            summary=_summary,
+            html=lambda value: Markup(html.escape(str(value))),
+            href=href,
+            gov_date=gov_date,
+            note_markdown=self.note_markdown,
+        )
+        self.env.globals.update(
+            compact=self.compact,
+            site_url=self.site_url.rstrip("/") + "/",
+            link_highlight=_link_highlight,
+            status_label=status_label,
+        )
+
+    # --- Pages made from data ---------------------------------------------------------------------
+
+    def generated_pages(self) -> list[GeneratedPage]:
+        """Every page the data makes, in a stable order."""
+        compact = self.compact
+        pages = [
+            GeneratedPage("partners/index.md", self._render("partners_index.md.j2"), "data/partners.yml"),
+            GeneratedPage("principles/index.md", self._render("principles_index.md.j2"), "data/principles.yml"),
+            GeneratedPage("sign.md", self._render("sign.md.j2"), "data/agreement.yml"),
+            GeneratedPage("editors-notes.md", self._render("editors_notes.md.j2"), "data/notes.yml"),
+        ]
+        for objective in compact.objectives:
+            pages.append(
+                GeneratedPage(
+                    f"compact/objectives/{objective.slug}.md",
+                    self._render("objective.md.j2", objective=objective, principles=compact.principles_of(objective)),
+                    "data/principles.yml",
+                )
+            )
+        for principle in compact.principles:
+            before, after = compact.neighbours(principle)
+            markdown = self._render(
+                "principle.md.j2",
+                principle=principle,
+                objective=compact.objectives_by_number[principle.objective],
+                before=before,
+                after=after,
+            )
+            pages.append(GeneratedPage(f"principles/{principle.slug}.md", markdown, "data/principles.yml", in_nav=False))
+        for partner in compact.partners:
+            markdown = self._render("partner.md.j2", partner=partner)
+            pages.append(GeneratedPage(f"partners/{partner.slug}.md", markdown, "data/partners.yml", in_nav=False))
+        return pages
+
+    def _render(self, template: str, **context: Any) -> str:
+        return self.env.get_template(template).render(**context)
+
+    # --- Pages written in Markdown by editors -----------------------------------------------------
+
+    def docs_page(self, markdown: str, src_path: str) -> str:
+        """Render a Markdown page of docs/ whose text may use the data ({{ compact... }}, editor_note)."""
+        used: set[str] = set()
+
+        def editor_note(note_id: str) -> Markup:
+            note = self.compact.notes_by_id.get(note_id)
+            if note is None:
+                raise PageError(f"{src_path}: editor_note({note_id!r}): no note with that id in data/notes.yml")
+            used.add(note_id)
+            return self.note_markdown(note)
+
+        try:
+            rendered = self.env.from_string(markdown).render(editor_note=editor_note)
+        except jinja2.TemplateSyntaxError as error:
+            raise PageError(f"{src_path}:{error.lineno}: {error.message}") from error
+        except jinja2.UndefinedError as error:
+            raise PageError(f"{src_path}: {error.message}") from error
+        for note_id in sorted(used):
+            quote = self.compact.notes_by_id[note_id].quote
+            if quote not in rendered:
+                raise PageError(f"{src_path}: editor_note({note_id!r}) is about {quote!r}, which the page does not contain")
+        return rendered
+
+    def note_markdown(self, note: EditorNote) -> Markup:
+        """An open note as an admonition; a resolved note as nothing."""
+        return Markup(self._render("editor_note.md.j2", note=note))
+
+
+def status_label(partner: Partner) -> str:
+    """A partner's status in words."""
+    return {
+        "named": "Named as a partner in the Compact; not yet recorded as signed",
+        "signed": "Signed the Compact",
+        "withdrawn": "Withdrawn from the Compact",
+    }[partner.status]

@@ -1,0 +1,47 @@
+"""Shared fixtures: the real site, built once per test session, and the data it was built from."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from compact_site.compact import Compact
+from compact_site.loading import load_compact
+from sitebuild import ROOT, BuiltSite, build_site
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # the end-of-life notice is in the README, not the test log
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--fail-on-skip",
+        action="store_true",
+        help="Fail the run if any test is skipped (CI: a missing tool must never pass silently).",
+    )
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
+    if session.config.getoption("--fail-on-skip") and skipped:
+        reporter.write_line(f"--fail-on-skip: {skipped} test(s) were skipped; failing the run.", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(scope="session")
+def compact() -> Compact:
+    """The repository's data, loaded and validated."""
+    return load_compact(ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The real site, built once from the repository into a temporary folder."""
+    return build_site(ROOT, tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    return ROOT / "data"
