@@ -17,6 +17,7 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from compact_site.addresses import lost_addresses
 from compact_site.loading import DataError, load_compact
 from compact_site.rendering import PageError, SiteRenderer
 
@@ -32,6 +33,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         pages = renderer.generated_pages()
     except (DataError, PageError) as error:
         raise Abort(str(error)) from error
+    lost = lost_addresses(compact, root)
+    if lost:
+        raise Abort("\n".join(["Published addresses would disappear; nothing was built:", *(f"  {p}" for p in lost)]))
     config.site_name = compact.document.full_title
     config.extra[_STATE] = {"renderer": renderer, "pages": pages}
     config.extra["compact_document"] = compact.document  # for the draft notice in overrides/
@@ -42,7 +46,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add every generated page; partner and principle pages are found by search, not by the side menu."""
     for page in config.extra[_STATE]["pages"]:
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+        file = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
         file.edit_uri = f"../{page.source}"  # relative to docs/: "Edit this page" opens the data file
         files.append(file)
     return files

@@ -13,7 +13,7 @@ from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a copy of the project needs in order to build on its own (the core is installed in the venv).
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "urls.txt", "docs", "data", "hooks", "overrides", "scripts")
 
 
 @dataclass
@@ -40,6 +40,7 @@ class BuiltSite:
 
 def copy_project(target: Path) -> Path:
     """A copy of the project's sources that a test may change without touching the repository."""
+    target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():

@@ -89,9 +89,23 @@ def _position(mark: yaml.Mark) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
+class _SafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """PyYAML's safe loader (libyaml's parser where PyYAML has it: several times faster), reading dates
+    as text: the model parses them, so an impossible date is a located error, not a crash."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
+# The tags a collection may carry: the plain ones. Any other (!!python/...) is refused, never constructed.
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
 def parse_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse with PyYAML's safe loader, refusing duplicate keys; return the document or its problems."""
-    loader = yaml.SafeLoader(text.removeprefix("\ufeff"))  # a byte-order mark from a Windows editor is harmless
+    loader = _SafeLoader(text.removeprefix("\ufeff"))  # a byte-order mark from a Windows editor is harmless
     try:
         root = loader.get_single_node()
         if root is None:
@@ -104,18 +118,22 @@ def parse_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]
         mark = error.problem_mark or error.context_mark
         line, column = _position(mark) if mark else (1, 1)
         reason = " ".join(str(part) for part in (error.context, error.problem) if part)
-        if "\t" in text and "'\\t'" in reason:
-            reason += " (use spaces to indent, not tabs)"
+        lines = text.splitlines()
+        if 0 < line <= len(lines) and "\t" in lines[line - 1]:
+            reason += " (this line has a tab: indent with spaces)"
         return None, [Problem(file, line, column, "", f"YAML syntax: {reason}")]
     finally:
         loader.dispose()
 
 
 def _construct(
-    loader: yaml.SafeLoader, node: yaml.Node, loc: Loc, doc: YamlDocument, problems: list[Problem], file: str
+    loader: yaml.SafeLoader | yaml.CSafeLoader, node: yaml.Node, loc: Loc, doc: YamlDocument, problems: list[Problem], file: str
 ) -> Any:
     """Build Python values from a node tree, noting each value's mark under its location."""
     doc.value_marks[loc] = _position(node.start_mark)
+    if isinstance(node, yaml.CollectionNode) and node.tag not in _COLLECTION_TAGS:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise yaml.MarkedYAMLError(problem=f"tag {tag!r} is not allowed", problem_mark=node.start_mark)
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -207,18 +225,45 @@ def _duplicates(file: str, doc: YamlDocument) -> list[Problem]:
     return problems
 
 
-def _keys(data: Any, list_name: str, field: str) -> set[Any]:
-    """The keys that items of a raw list declare, for checking references before full validation."""
+# Lists whose entries have pages of their own, at /<list>/<slug>/.
+ADDRESSED_LISTS = {"partners.yml": "partners", "principles.yml": "principles"}
+
+
+def _address_clashes(file: str, doc: YamlDocument) -> list[Problem]:
+    """A former slug keeps an old address alive, so it may not be an address that is in use already."""
+    list_name = ADDRESSED_LISTS.get(file.rsplit("/", 1)[-1])
+    items = doc.data.get(list_name) if list_name and isinstance(doc.data, dict) else None
+    entries = [(index, item) for index, item in enumerate(items) if isinstance(item, dict)] if isinstance(items, list) else []
+    taken = {item["slug"]: f"{list_name}[{index}].slug" for index, item in reversed(entries) if isinstance(item.get("slug"), str)}
+    problems = []
+    for index, item in entries:
+        former = item.get("former_slugs")
+        for position, old in enumerate(former if isinstance(former, list) else []):
+            loc = (list_name, index, "former_slugs", position)
+            if old in taken:
+                line, column = doc.mark(loc)
+                problems.append(Problem(file, line, column, _dotted(loc), f"the address {old!r} is already used by {taken[old]}"))
+            else:
+                taken[old] = _dotted(loc)
+    return problems
+
+
+def _items(data: Any, list_name: str) -> list[dict[str, Any]]:
+    """The mapping items of a raw list, to learn the keys it declares before full validation."""
     items = data.get(list_name) if isinstance(data, dict) else None
-    return {item.get(field) for item in items or [] if isinstance(item, dict) and item.get(field) is not None}
+    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
 
 
 def load_compact(data_dir: Path, *, root: Path | None = None, read: Callable[[Path], bytes] | None = None) -> Compact:
-    """Load, validate and cross-check every data file; raise DataError listing every problem found."""
+    """Load, validate and cross-check every data file; raise DataError listing every problem found.
+
+    Problems name files relative to `root` (the project folder, data_dir's parent by default); `read`
+    lets a tool validate content that is not on disk yet (a proposed edit).
+    """
     root = root or data_dir.parent
     read = read or Path.read_bytes
     problems: list[Problem] = []
-    documents: dict[str, YamlDocument] = {}
+    documents: dict[str, tuple[str, YamlDocument]] = {}
     for name in DATA_FILES:
         path = data_dir / name
         shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
@@ -233,19 +278,18 @@ def load_compact(data_dir: Path, *, root: Path | None = None, read: Callable[[Pa
         document, found = parse_yaml(text, shown)
         problems += found
         if document is not None:
-            documents[name] = document
+            documents[name] = (shown, document)
 
-    raw = {name: doc.data for name, doc in documents.items()}
+    raw = {name: document.data for name, (_, document) in documents.items()}
     context = {
-        "notes": _keys(raw.get("notes.yml"), "notes", "id"),
-        "partner_types": _keys(raw.get("partners.yml"), "types", "key"),
-        "objectives": _keys(raw.get("principles.yml"), "objectives", "number"),
-        "parties": _keys(raw.get("principles.yml"), "parties", "key"),
+        "notes": {note.get("id"): note.get("quote") for note in _items(raw.get("notes.yml"), "notes")},
+        "partner_types": {kind.get("key") for kind in _items(raw.get("partners.yml"), "types")},
+        "objectives": {objective.get("number") for objective in _items(raw.get("principles.yml"), "objectives")},
+        "parties": {party.get("key") for party in _items(raw.get("principles.yml"), "parties")},
     }
     models: dict[str, BaseModel] = {}
-    for name, document in documents.items():
-        shown = f"{data_dir.relative_to(root).as_posix()}/{name}" if data_dir.is_relative_to(root) else str(data_dir / name)
-        problems += _duplicates(shown, document)
+    for name, (shown, document) in documents.items():
+        problems += _duplicates(shown, document) + _address_clashes(shown, document)
         model = DATA_FILES[name]
         try:
             models[name] = model.model_validate(document.data, context=context)
@@ -253,8 +297,7 @@ def load_compact(data_dir: Path, *, root: Path | None = None, read: Callable[[Pa
             for detail in error.errors():
                 loc = tuple(detail["loc"])
                 line, column = document.mark(loc, key=detail["type"] == "extra_forbidden")
-                message = _describe(detail, _fields_at(model, loc))
-                problems.append(Problem(shown, line, column, _dotted(loc), message))
+                problems.append(Problem(shown, line, column, _dotted(loc), _describe(detail, _fields_at(model, loc))))
     if problems:
         raise DataError(problems)
     return Compact(

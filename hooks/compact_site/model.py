@@ -18,7 +18,6 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationInfo,
-    field_validator,
     model_validator,
 )
 
@@ -58,6 +57,18 @@ def _not_in_future(day: dt.date) -> dt.date:
     return day
 
 
+def _reference(kind: str):
+    """A validator that checks one value against the keys of `kind` that the loader found."""
+
+    def check(value: object, info: ValidationInfo) -> object:
+        _known(info, kind, value)
+        return value
+
+    return AfterValidator(check)
+
+
+NoteId = Annotated[Slug, _reference("notes")]
+PartyKey = Annotated[Slug, _reference("parties")]
 WebAddress = Annotated[str, AfterValidator(_web_address), Field(examples=["https://www.example.org.uk/"])]
 LinkedProse = Annotated[Prose, AfterValidator(_safe_links)]
 PastDate = Annotated[dt.date, AfterValidator(_not_in_future)]
@@ -77,17 +88,34 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Addressed(Strict):
+    """Something with a page of its own, whose old addresses keep working after a rename."""
+
+    slug: Slug
+    former_slugs: list[Slug] = Field(
+        default=[],
+        description="Slugs this entry was published under before: each old address redirects to the new one.",
+    )
+
+
 class NoteReferences(Strict):
     """Something that may carry editor's notes, by id."""
 
-    notes: list[Slug] = Field(default=[], description="Ids of editor's notes (data/notes.yml) shown here.")
+    notes: list[NoteId] = Field(default=[], description="Ids of editor's notes (data/notes.yml) shown here.")
 
-    @field_validator("notes")
-    @classmethod
-    def _notes_exist(cls, notes: list[str], info: ValidationInfo) -> list[str]:
-        for note in notes:
-            _known(info, "notes", note)
-        return notes
+    @model_validator(mode="after")
+    def _notes_quote_this(self, info: ValidationInfo) -> NoteReferences:
+        """A note is about words that stand here: its quote must be found in this entry's text."""
+        quotes = (info.context or {}).get("notes") or {}
+        for note in self.notes:
+            quote = quotes.get(note)
+            if isinstance(quote, str) and quote not in self.noted_text():
+                raise ValueError(f"note {note!r} is about {quote!r}, which this entry's text does not contain")
+        return self
+
+    def noted_text(self) -> str:
+        """The words an editor's note on this entry may quote."""
+        raise NotImplementedError
 
 
 # --- data/document.yml ---------------------------------------------------------------------------
@@ -157,13 +185,12 @@ class PartnerType(Strict):
     plural: Line = Field(description="As a heading over several, as in 'county councils'.")
 
 
-class Partner(NoteReferences):
+class Partner(NoteReferences, Addressed):
     """An organisation that the Compact names as a partner, or that has since signed it."""
 
-    slug: Slug
     name: Line = Field(description="The name as the Compact gives it.")
     sector: SectorKey
-    type: Slug
+    type: Annotated[Slug, _reference("partner_types")]
     status: Literal["named", "signed", "withdrawn"] = Field(
         description="'named' in the Compact's list of partners; 'signed' once its Agreement is received; "
         "'withdrawn' stays listed, marked, and is never deleted."
@@ -175,11 +202,8 @@ class Partner(NoteReferences):
     )
     implementation_plan: WebAddress | None = None
 
-    @field_validator("type")
-    @classmethod
-    def _type_exists(cls, value: str, info: ValidationInfo) -> str:
-        _known(info, "partner_types", value)
-        return value
+    def noted_text(self) -> str:
+        return self.name
 
     @model_validator(mode="after")
     def _signature_dated(self) -> Partner:
@@ -218,30 +242,22 @@ class Objective(NoteReferences):
     def listed_title(self) -> str:
         return self.title_in_list or self.title
 
+    def noted_text(self) -> str:
+        return "\n".join(filter(None, (self.title, self.title_in_list, self.introduction)))
 
-class Principle(NoteReferences):
-    slug: Slug
+
+class Principle(NoteReferences, Addressed):
     title: Line
-    objective: int
+    objective: Annotated[int, _reference("objectives")]
     presentation: Literal["listed", "highlighted"] = Field(
         description="'listed': a bulleted principle, its title in bold italics before its text. "
         "'highlighted': a paragraph of prose in which the title's words stand in bold italics."
     )
     text: LinkedProse = Field(description="Markdown, word for word from the Compact.")
-    commits: list[Slug] = Field(default=[], description="Keys of the parties the text commits.")
+    commits: list[PartyKey] = Field(default=[], description="Keys of the parties the text commits.")
 
-    @field_validator("objective")
-    @classmethod
-    def _objective_exists(cls, value: int, info: ValidationInfo) -> int:
-        _known(info, "objectives", value)
-        return value
-
-    @field_validator("commits")
-    @classmethod
-    def _parties_exist(cls, keys: list[str], info: ValidationInfo) -> list[str]:
-        for key in keys:
-            _known(info, "parties", key)
-        return keys
+    def noted_text(self) -> str:
+        return f"{self.title}\n{self.text}"
 
     @model_validator(mode="after")
     def _highlight_present(self) -> Principle:

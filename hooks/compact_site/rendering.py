@@ -74,12 +74,52 @@ def _link_highlight(principle: Principle, url: str) -> Markup:
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page made from data: where it goes in the site, its Markdown, and the data file behind it."""
+    """A file made from data: where it goes in the site, its content (Markdown, or HTML for a redirect),
+    and the data file behind it."""
 
     src_uri: str
-    markdown: str
+    content: str
     source: str
     in_nav: bool = True
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """A page the data makes, before it is rendered: enough to know every address the site publishes."""
+
+    src_uri: str
+    template: str
+    context: dict[str, Any]
+    source: str
+    in_nav: bool = True
+
+
+def page_plan(compact: Compact) -> list[PlannedPage]:
+    """Every page the data makes, in a stable order: the indexes, then objectives, principles, partners."""
+    partners, principles = "data/partners.yml", "data/principles.yml"
+    plan = [
+        PlannedPage("partners/index.md", "partners_index.md.j2", {}, partners),
+        PlannedPage("principles/index.md", "principles_index.md.j2", {}, principles),
+        PlannedPage("sign.md", "sign.md.j2", {}, "data/agreement.yml"),
+        PlannedPage("editors-notes.md", "editors_notes.md.j2", {}, "data/notes.yml"),
+    ]
+    for objective in compact.objectives:
+        context = {"objective": objective, "principles": compact.principles_of(objective)}
+        plan.append(PlannedPage(f"compact/objectives/{objective.slug}.md", "objective.md.j2", context, principles))
+    for principle in compact.principles:
+        before, after = compact.neighbours(principle)
+        objective = compact.objectives_by_number[principle.objective]
+        context = {"principle": principle, "objective": objective, "before": before, "after": after}
+        plan.append(PlannedPage(f"principles/{principle.slug}.md", "principle.md.j2", context, principles, in_nav=False))
+    for partner in compact.partners:
+        plan.append(PlannedPage(f"partners/{partner.slug}.md", "partner.md.j2", {"partner": partner}, partners, in_nav=False))
+    # A page at each former address of a renamed entry sends readers (and search engines) on.
+    for folder, entries, source in (("partners", compact.partners, partners), ("principles", compact.principles, principles)):
+        for entry in entries:
+            title = entry.name if folder == "partners" else entry.title
+            target = {"title": title, "relative": f"../{entry.slug}/", "target": f"{folder}/{entry.slug}/"}
+            plan += [PlannedPage(f"{folder}/{old}/index.html", "redirect.html.j2", target, source, in_nav=False) for old in entry.former_slugs]
+    return plan
 
 
 class PageError(Exception):
@@ -121,36 +161,11 @@ class SiteRenderer:
     # --- Pages made from data ---------------------------------------------------------------------
 
     def generated_pages(self) -> list[GeneratedPage]:
-        """Every page the data makes, in a stable order."""
-        compact = self.compact
-        pages = [
-            GeneratedPage("partners/index.md", self._render("partners_index.md.j2"), "data/partners.yml"),
-            GeneratedPage("principles/index.md", self._render("principles_index.md.j2"), "data/principles.yml"),
-            GeneratedPage("sign.md", self._render("sign.md.j2"), "data/agreement.yml"),
-            GeneratedPage("editors-notes.md", self._render("editors_notes.md.j2"), "data/notes.yml"),
+        """Every page the data makes, rendered, in a stable order."""
+        return [
+            GeneratedPage(plan.src_uri, self._render(plan.template, **plan.context), plan.source, plan.in_nav)
+            for plan in page_plan(self.compact)
         ]
-        for objective in compact.objectives:
-            pages.append(
-                GeneratedPage(
-                    f"compact/objectives/{objective.slug}.md",
-                    self._render("objective.md.j2", objective=objective, principles=compact.principles_of(objective)),
-                    "data/principles.yml",
-                )
-            )
-        for principle in compact.principles:
-            before, after = compact.neighbours(principle)
-            markdown = self._render(
-                "principle.md.j2",
-                principle=principle,
-                objective=compact.objectives_by_number[principle.objective],
-                before=before,
-                after=after,
-            )
-            pages.append(GeneratedPage(f"principles/{principle.slug}.md", markdown, "data/principles.yml", in_nav=False))
-        for partner in compact.partners:
-            markdown = self._render("partner.md.j2", partner=partner)
-            pages.append(GeneratedPage(f"partners/{partner.slug}.md", markdown, "data/partners.yml", in_nav=False))
-        return pages
 
     def _render(self, template: str, **context: Any) -> str:
         return self.env.get_template(template).render(**context)

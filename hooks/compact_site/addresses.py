@@ -1,0 +1,76 @@
+"""The addresses the site publishes, and the committed list that keeps them from disappearing.
+
+Partners link to these pages from their intranets, so an address, once published, must keep working:
+a page that moves leaves a redirect behind (former_slugs in the data), and the build refuses to drop
+an address that the committed list (urls.txt) still holds.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from pathlib import Path
+
+from .compact import Compact
+from .rendering import page_plan
+
+URL_LIST_HEADER = """\
+# Every address this site publishes, relative to the site's root. Kept up to date by `scripts/urls --update`.
+# The build fails if an address listed here would disappear: rename with former_slugs, never delete.
+"""
+
+
+def page_url(src_uri: str) -> str:
+    """The address of the page built from src_uri, as MkDocs writes it with directory URLs."""
+    if src_uri.endswith("index.html"):
+        return posixpath.dirname(src_uri) + "/" if "/" in src_uri else ""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def site_urls(src_uris: Iterable[str]) -> list[str]:
+    """The sorted, unique addresses of the pages built from these source files."""
+    return sorted({page_url(uri) for uri in src_uris})
+
+
+def parse_url_list(text: str) -> list[str]:
+    """The addresses in a url list: one a line; '#' comments and blank lines ignored; '/' for the root."""
+    urls = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            urls.append("" if line == "/" else line)
+    return urls
+
+
+def format_url_list(urls: Iterable[str]) -> str:
+    """The url list file's text for these addresses."""
+    return URL_LIST_HEADER + "".join(f"{url or '/'}\n" for url in sorted(set(urls)))
+
+
+URL_LIST = "urls.txt"
+
+
+def published_urls(compact: Compact, docs_dir: Path) -> list[str]:
+    """Every address a build of this data and these Markdown pages publishes."""
+    docs = (path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md"))
+    return site_urls([*docs, *(plan.src_uri for plan in page_plan(compact))])
+
+
+def lost_addresses(compact: Compact, root: Path) -> list[str]:
+    """Problems, as `urls.txt:LINE: address: ...`, for each listed address the site would stop publishing."""
+    url_list = root / URL_LIST
+    if not url_list.exists():
+        return [f"{URL_LIST}:1:1: the list of published addresses is missing; run scripts/urls --update"]
+    published = set(published_urls(compact, root / "docs"))
+    problems = []
+    for number, line in enumerate(url_list.read_text(encoding="utf-8").splitlines(), start=1):
+        for url in parse_url_list(line):
+            if url not in published:
+                problems.append(
+                    f"{URL_LIST}:{number}:1: {url or '/'}: this published address would disappear; "
+                    "give the entry former_slugs to keep it as a redirect (see the editors' guide)"
+                )
+    return problems

@@ -1,0 +1,182 @@
+"""Bad data gets a clear error and loses nothing.
+
+Each case breaks a copy of the real data in one way, runs the real build (`scripts/build`, as `make build`
+does) over a site/ folder left by an earlier build, and asserts: the exit status, the file, line and
+field in the message, what was expected and found, and that the earlier site/ is byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from sitebuild import copy_project
+
+
+@dataclass(frozen=True)
+class Case:
+    """Replace `old` by `new` in data/`file`; expect `message` on the line that holds `marker`."""
+
+    id: str
+    file: str
+    old: str
+    new: str
+    message: str
+    marker: str | None = None  # default: the first line of `new`
+
+    def apply(self, data: Path) -> int:
+        """Break the data; return the line (1-based) the error must name."""
+        path = data / self.file
+        text = path.read_text(encoding="utf-8")
+        assert self.old in text, f"case {self.id}: {self.old!r} is not in {self.file}"
+        broken = text.replace(self.old, self.new, 1)
+        path.write_text(broken, encoding="utf-8")
+        marker = self.marker if self.marker is not None else self.new.strip().splitlines()[0]
+        start = text.index(self.old)
+        offset = broken.index(marker, start) if marker in broken[start:] else broken.index(marker)
+        return broken.count("\n", 0, offset) + 1
+
+
+VAST = "  - slug: vast\n    name: VAST\n"
+VAST_TYPE = "    type: vcs-infrastructure-body\n"
+FIRST_PRINCIPLE = "  - slug: collaborative-working\n"
+
+CASES = [
+    Case("syntax-unclosed-bracket", "partners.yml", "notes: [councils-plural]", "notes: [councils-plural", "YAML syntax", marker="  - slug: east-staffordshire-borough-council"),
+    Case("tab-indent", "partners.yml", VAST, "  - slug: vast\n\tname: VAST\n", "tab", marker="\tname: VAST"),
+    Case("duplicate-key", "partners.yml", VAST, VAST + "    name: VAST again\n", "partners[22].name: duplicate key; first given on line", marker="name: VAST again"),
+    Case("duplicate-slug", "partners.yml", "  - slug: tamworth-borough-council\n", "  - slug: lichfield-district-council\n", "partners[9].slug: duplicate slug 'lichfield-district-council'; already used by partners[4]"),
+    Case("duplicate-name", "partners.yml", "    name: Tamworth Borough Council\n", "    name: LICHFIELD District Council\n", "partners[9].name: duplicate name 'LICHFIELD District Council'"),
+    Case("unknown-field", "partners.yml", VAST, VAST + "    colour: purple\n", "partners[22].colour: unknown field 'colour'; expected one of", marker="    colour: purple"),
+    Case("misspelt-field", "partners.yml", "    sector: vcs\n", "    sectr: vcs\n", "partners[22].sectr: unknown field 'sectr' (did you mean 'sector'?)"),
+    Case("missing-field", "partners.yml", VAST, "  - slug: vast\n", "partners[22].name: required field is missing", marker="  - slug: vast"),
+    Case("wrong-type", "principles.yml", "    objective: 2\n", "    objective: two\n", "expected a valid integer"),
+    Case("empty-file", "document.yml", "title: Staffordshire and Stoke on Trent Compact\nperiod:\n  start: 2014\n  end: 2018\nstatus: draft\n", "", "the file is empty", marker="# yaml-language-server"),
+    Case("over-long-value", "partners.yml", "    name: VAST\n", "    name: " + "V" * 201 + "\n", "partners[22].name: expected at most 200 characters"),
+    Case("javascript-url", "partners.yml", VAST_TYPE + "    status: named\n    signed_on:\n    website:\n", VAST_TYPE + "    status: named\n    signed_on:\n    website: javascript:alert(1)\n", "partners[22].website: expected an address starting https:// or http://; got 'javascript:alert(1)'", marker="website: javascript"),
+    Case("relative-url", "partners.yml", VAST_TYPE + "    status: named\n    signed_on:\n    website:\n", VAST_TYPE + "    status: named\n    signed_on:\n    website: /about-us\n", "partners[22].website: expected an address starting https:// or http://", marker="website: /about-us"),
+    Case("data-url-in-markdown", "principles.yml", "[Social Value Act](https://www.legislation.gov.uk/ukpga/2012/3/enacted)", "[Social Value Act](data:text/html,<script>alert(1)</script>)", "principles[5].text: expected an address starting https:// or http://", marker="    text: |-\n      All partners will commit"),
+    Case("impossible-date", "partners.yml", VAST_TYPE + "    status: named\n    signed_on:\n", VAST_TYPE + "    status: signed\n    signed_on: 2015-02-30\n", "partners[22].signed_on: expected a valid date", marker="signed_on: 2015-02-30"),
+    Case("future-date", "partners.yml", VAST_TYPE + "    status: named\n    signed_on:\n", VAST_TYPE + "    status: signed\n    signed_on: 2999-01-01\n", "partners[22].signed_on: expected a date that is not in the future; got 2999-01-01", marker="signed_on: 2999-01-01"),
+    Case("unknown-sector", "partners.yml", "    sector: vcs\n", "    sector: voluntary\n", "partners[22].sector: expected one of public, private, vcs; got 'voluntary'"),
+    Case("unknown-type", "partners.yml", VAST_TYPE, "    type: charity\n", "partners[22].type: expected one of "),
+    Case("bad-slug", "partners.yml", "  - slug: vast\n", "  - slug: Vast Stoke\n", "partners[22].slug: expected lower-case letters, digits and single hyphens"),
+    Case("bad-status", "document.yml", "status: draft", "status: published", "status: expected one of draft, final; got 'published'"),
+    Case("unknown-note", "partners.yml", "notes: [councils-plural]", "notes: [council-plural]", "partners[2].notes[0]: expected one of contacts-2014, councils-plural"),
+    Case("note-quote-absent", "partners.yml", "    name: Tamworth Borough Council\n", "    name: Tamworth Borough Council\n    notes: [councils-plural]\n", "note 'councils-plural' is about 'Cannock Chase District Councils'", marker="  - slug: tamworth-borough-council"),
+    Case("unknown-objective", "principles.yml", "    objective: 4\n", "    objective: 7\n", "principles[23].objective: expected one of 1, 2, 3, 4; got 7"),
+    Case("unknown-party", "principles.yml", "    commits: [commissioners]\n", "    commits: [commisioners]\n", "principles[4].commits[0]: expected one of all-partners"),
+    Case("highlight-missing", "principles.yml", "***openness and transparency***", "openness and transparency", "must contain its title in bold italics", marker="  - slug: openness-and-transparency"),
+    Case("former-slug-taken", "partners.yml", VAST, VAST + "    former_slugs: [tamworth-borough-council]\n", "partners[22].former_slugs[0]: the address 'tamworth-borough-council' is already used by partners[9].slug", marker="former_slugs:"),
+    Case("python-tag", "document.yml", "status: draft", "status: !!python/object/apply:os.system ['true']", "YAML syntax: tag '!!python/object/apply:os.system' is not allowed"),
+    Case("python-tag-on-a-scalar", "document.yml", "status: draft", "status: !!python/name:os.system", "YAML syntax: could not determine a constructor"),
+    Case("signed-date-without-signing", "partners.yml", VAST_TYPE + "    status: named\n    signed_on:\n", VAST_TYPE + "    status: named\n    signed_on: 2015-01-05\n", "partners[22]: a partner with signed_on must have status 'signed' or 'withdrawn'", marker="  - slug: vast"),
+    Case("list-instead-of-text", "agreement.yml", "lead: My organisation", "lead: [My, organisation]", "lead: expected a valid string"),
+    Case("period-reversed", "document.yml", "  end: 2018", "  end: 2004", "period: expected end (2004) not before start (2014)", marker="  start: 2014"),
+]
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Each file under folder, by relative path, with a digest of its bytes."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project with a site/ from an earlier build in it."""
+    root = copy_project(tmp_path / "project")
+    earlier = root / "site"
+    (earlier / "partners" / "vast").mkdir(parents=True)
+    (earlier / "index.html").write_text("<!doctype html><title>Earlier build</title>", encoding="utf-8")
+    (earlier / "partners" / "vast" / "index.html").write_text("<!doctype html><title>VAST</title>", encoding="utf-8")
+    return root
+
+
+def build(root: Path) -> subprocess.CompletedProcess:
+    """Run the real build, with all its messages (MkDocs prints some on stdout) in `.stderr`."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, str(root / "scripts" / "build")]
+    result = subprocess.run(command, cwd=root, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return subprocess.CompletedProcess(command, result.returncode, "", result.stdout)
+
+
+def test_there_are_at_least_25_cases():
+    assert len({case.id for case in CASES}) == len(CASES) >= 25
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
+def test_bad_data_stops_the_build_with_a_precise_error(project: Path, case: Case):
+    line = case.apply(project / "data")
+    before = tree_digest(project / "site")
+    result = build(project)
+    assert result.returncode == 1, result.stdout + result.stderr
+    problems = [l.strip() for l in result.stderr.splitlines() if l.strip().startswith(f"data/{case.file}:")]
+    assert any(p.startswith(f"data/{case.file}:{line}:") and case.message in p for p in problems), (
+        f"expected data/{case.file}:{line}: ... {case.message}\ngot:\n{result.stderr}"
+    )
+    assert tree_digest(project / "site") == before, "the earlier site/ must be left as it was"
+
+
+def test_every_problem_in_every_file_is_reported_at_once(project: Path):
+    cases = {case.id: case for case in CASES}
+    chosen = [cases["unknown-sector"], cases["unknown-objective"], cases["bad-status"]]
+    lines = [(case, case.apply(project / "data")) for case in chosen]
+    result = build(project)
+    assert result.returncode == 1
+    for case, line in lines:
+        assert f"data/{case.file}:{line}:" in result.stderr and case.message in result.stderr
+    assert f"{len(chosen)} problems in the data" in result.stderr
+
+
+def test_invalid_utf8_is_reported(project: Path):
+    path = project / "data" / "notes.yml"
+    path.write_bytes(path.read_bytes() + b"\n# caf\xe9\n")
+    result = build(project)
+    assert result.returncode == 1
+    assert "data/notes.yml:1:1: expected UTF-8 text" in result.stderr
+
+
+def test_a_missing_data_file_is_reported(project: Path):
+    (project / "data" / "agreement.yml").unlink()
+    result = build(project)
+    assert result.returncode == 1 and "data/agreement.yml:1:1: the file is missing" in result.stderr
+
+
+def test_a_published_address_cannot_silently_disappear(project: Path):
+    """Deleting a partner would break intranet links: the build refuses, naming the address."""
+    path = project / "data" / "partners.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index(VAST)], encoding="utf-8")
+    before = tree_digest(project / "site")
+    result = build(project)
+    assert result.returncode == 1
+    listed = (project / "urls.txt").read_text(encoding="utf-8").splitlines()
+    line = listed.index("partners/vast/") + 1
+    assert f"urls.txt:{line}:1: partners/vast/: this published address would disappear" in result.stderr
+    assert tree_digest(project / "site") == before
+
+
+def test_check_reports_the_same_problems_without_building(project: Path):
+    case = next(case for case in CASES if case.id == "unknown-sector")
+    line = case.apply(project / "data")
+    result = subprocess.run(
+        [sys.executable, str(project / "scripts" / "check"), "--root", str(project)], capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert f"data/partners.yml:{line}:" in result.stderr and case.message in result.stderr
+    assert not (project / "site" / "sitemap.xml").exists()
+
+
+def test_check_passes_on_the_real_data():
+    result = subprocess.run([sys.executable, "scripts/check"], cwd=Path(__file__).parent.parent, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
