@@ -10,7 +10,9 @@ No state lives in this module: each build keeps its renderer on its own config.
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
@@ -55,6 +57,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Let the Markdown pages of docs/ show data (counts, lists, editor's notes) without copying it."""
     if page.file.generated_by is not None:
+        if page.edit_url:  # ".../edit/main/docs/../data/partners.yml" -> ".../edit/main/data/partners.yml"
+            page.edit_url = urljoin(page.edit_url, posixpath.basename(page.edit_url))
         return markdown  # generated pages were rendered from their templates in on_config
     try:
         return config.extra[_STATE]["renderer"].docs_page(markdown, f"docs/{page.file.src_uri}")

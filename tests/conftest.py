@@ -13,21 +13,7 @@ from sitebuild import ROOT, BuiltSite, build_site
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # the end-of-life notice is in the README, not the test log
 
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--fail-on-skip",
-        action="store_true",
-        help="Fail the run if any test is skipped (CI: a missing tool must never pass silently).",
-    )
-
-
-def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
-    skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
-    if session.config.getoption("--fail-on-skip") and skipped:
-        reporter.write_line(f"--fail-on-skip: {skipped} test(s) were skipped; failing the run.", red=True)
-        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+pytest_plugins = ["skip_policy"]
 
 
 @pytest.fixture(scope="session")

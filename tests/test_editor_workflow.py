@@ -1,0 +1,225 @@
+"""The editors' workflow: fresh schemas and address list, renames that keep links, inert hostile text,
+edit links to the real source, byte-identical builds and a preview that follows every save."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from compact_site.schemas import schema_files
+from sitebuild import ROOT, build_site, copy_project
+
+
+def words(element) -> str:
+    """An element's text as a reader sees it, without the ¶ of a heading's permalink."""
+    return re.sub(r"\s+", " ", element.get_text("")).strip().removesuffix("¶").strip()
+
+
+# --- Committed files kept up to date ---------------------------------------------------------------
+
+
+def test_the_committed_schemas_match_the_model():
+    for name, text in schema_files().items():
+        committed = ROOT / "schemas" / name
+        assert committed.exists() and committed.read_text(encoding="utf-8") == text, f"run scripts/schemas --update ({name})"
+
+
+def test_each_data_file_names_its_schema_for_editors_ides():
+    for name in schema_files():
+        data_file = ROOT / "data" / name.replace(".schema.json", ".yml")
+        first_line = data_file.read_text(encoding="utf-8").splitlines()[0]
+        assert first_line == f"# yaml-language-server: $schema=../schemas/{name}"
+        assert "properties" in json.loads((ROOT / "schemas" / name).read_text(encoding="utf-8"))
+
+
+def test_the_url_list_is_up_to_date():
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "urls")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_url_list_holds_every_page_built(site):
+    listed = {line for line in (ROOT / "urls.txt").read_text(encoding="utf-8").splitlines() if not line.startswith("#")}
+    assert {url or "/" for url in site.urls} == listed
+
+
+# --- Renaming keeps old links working --------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def renamed(tmp_path_factory):
+    """VAST renamed to a new slug, its old one kept in former_slugs; built."""
+    project = copy_project(tmp_path_factory.mktemp("renamed"))
+    partners = project / "data" / "partners.yml"
+    text = partners.read_text(encoding="utf-8")
+    partners.write_text(text.replace("  - slug: vast\n", "  - slug: vast-stoke-on-trent\n    former_slugs: [vast]\n"), encoding="utf-8")
+    return build_site(project, tmp_path_factory.mktemp("site"))
+
+
+def test_a_renamed_partner_is_found_at_its_old_address(renamed):
+    old = renamed.root / "partners" / "vast" / "index.html"
+    html = old.read_text(encoding="utf-8")
+    refresh = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)">', html)
+    assert refresh, "the old address redirects without JavaScript"
+    target = urljoin("/partners/vast/", refresh[1]).strip("/")
+    assert target == "partners/vast-stoke-on-trent"
+    assert words(renamed.page(target).select_one("article h1")) == "VAST"
+    assert re.search(r'<link rel="canonical" href="[^"]+/partners/vast-stoke-on-trent/">', html)
+
+
+def test_a_rename_without_a_redirect_stops_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    partners = project / "data" / "partners.yml"
+    partners.write_text(partners.read_text(encoding="utf-8").replace("  - slug: vast\n", "  - slug: vast-stoke\n"), encoding="utf-8")
+    result = subprocess.run([sys.executable, str(project / "scripts" / "check"), "--root", str(project)], capture_output=True, text=True)
+    assert result.returncode == 1 and "partners/vast/: this published address would disappear" in result.stderr
+
+
+# --- Hostile and unusual text ----------------------------------------------------------------------
+
+HOSTILE_NAME = "Ysgol <script>alert(1)</script> & Co"
+UNUSUAL_NAMES = [HOSTILE_NAME, "Cwmni </title><script>alert(1)</script>", "Zoë's Café – Cyf. (Caerdydd)", "*Not emphasis* [not a link](javascript:alert(1)) # _x_ \\ |"]
+HOSTILE_PROSE = '<img src=x onerror="alert(1)"> A sentence with {: onclick="alert(1)" } in it.'
+
+
+@pytest.fixture(scope="module")
+def unusual(tmp_path_factory):
+    """Partners with hostile and non-ASCII names, hostile prose, and partners.yml saved with a byte-order
+    mark and Windows line endings; built."""
+    project = copy_project(tmp_path_factory.mktemp("unusual"))
+    partners = project / "data" / "partners.yml"
+    entries = "".join(
+        f'  - slug: unusual-{n}\n    name: "{name.replace(chr(92), chr(92) * 2)}"\n    sector: vcs\n'
+        f"    type: vcs-infrastructure-body\n    status: named\n"
+        for n, name in enumerate(UNUSUAL_NAMES)
+    )
+    text = "\ufeff" + partners.read_text(encoding="utf-8") + entries
+    partners.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    principles = project / "data" / "principles.yml"
+    text = principles.read_text(encoding="utf-8")
+    principles.write_text(text.replace("      Partners will encourage and work towards", f"      {HOSTILE_PROSE} Partners will encourage and work towards"), encoding="utf-8")
+    return build_site(project, tmp_path_factory.mktemp("site"))
+
+
+@pytest.mark.parametrize("index", range(len(UNUSUAL_NAMES)))
+def test_names_are_shown_exactly_as_written(unusual, index):
+    page = unusual.page(f"partners/unusual-{index}/")
+    assert words(page.select_one("article h1")) == UNUSUAL_NAMES[index]
+    assert page.title.get_text().startswith(UNUSUAL_NAMES[index])
+    directory = unusual.page("partners/").select_one("article")
+    assert UNUSUAL_NAMES[index] in [words(a) for a in directory.select("li a")]
+
+
+def test_no_markup_from_the_data_becomes_live(unusual):
+    for url in ("partners/unusual-0/", "partners/unusual-2/", "partners/", "principles/accreditation-of-volunteering/", "compact/objectives/people-families-and-communities/"):
+        page = unusual.page(url)
+        for script in page.select("script"):
+            assert "alert(1)" not in script.get_text(), url
+        assert not page.select("[onerror], [onclick]"), url
+        assert not [a for a in page.select("a[href]") if a["href"].strip().lower().startswith("javascript:")], url
+    principle = words(unusual.page("principles/accreditation-of-volunteering/").select_one("article"))
+    assert HOSTILE_PROSE in principle, "hostile prose is shown as the characters written"
+
+
+# --- Edit links ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def with_edit_links(tmp_path_factory):
+    os.environ["COMPACT_EDIT_URI"] = "https://github.com/owner/repo/edit/main/docs/"
+    try:
+        return build_site(ROOT, tmp_path_factory.mktemp("site"))
+    finally:
+        del os.environ["COMPACT_EDIT_URI"]
+
+
+@pytest.mark.parametrize(
+    "url, source",
+    [
+        ("compact/", "docs/compact/index.md"),
+        ("partners/vast/", "data/partners.yml"),
+        ("principles/buy-local/", "data/principles.yml"),
+        ("compact/objectives/effective-services/", "data/principles.yml"),
+        ("sign/", "data/agreement.yml"),
+    ],
+)
+def test_edit_this_page_opens_the_source_of_the_page(with_edit_links, url, source):
+    (link,) = with_edit_links.page(url).select('a[title="Edit this page"]')
+    assert link["href"] == f"https://github.com/owner/repo/edit/main/{source}"
+
+
+def test_without_a_configured_repository_there_is_no_edit_link(site):
+    assert not site.page("compact/").select('a[title="Edit this page"]')
+
+
+# --- Deterministic builds --------------------------------------------------------------------------
+
+
+def digest_tree(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_the_same_sources_build_byte_identical_output(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1416009600")
+    first = build_site(ROOT, tmp_path / "first")
+    time.sleep(1.1)  # a build that stamped the clock anywhere would now differ
+    second = build_site(ROOT, tmp_path / "second")
+    one, two = digest_tree(first.root), digest_tree(second.root)
+    assert one.keys() == two.keys()
+    assert [name for name in one if one[name] != two[name]] == []
+
+
+# --- The preview follows every save ----------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(url: str, expected: str, seconds: float) -> bool:
+    """Poll url until its text contains expected, for at most `seconds` (a bounded wait, not a timing test)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if expected in (fetch(url) or ""):
+            return True
+        time.sleep(0.25)
+    return False
+
+
+def test_the_preview_rebuilds_when_a_partner_is_renamed(tmp_path):
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+        cwd=project, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    try:
+        page = f"http://127.0.0.1:{port}/partners/vast/"
+        assert wait_for(page, "<h1", 90), "the preview did not start"
+        partners = project / "data" / "partners.yml"
+        partners.write_text(partners.read_text(encoding="utf-8").replace("    name: VAST\n", "    name: VAST (renamed while serving)\n"), encoding="utf-8")
+        assert wait_for(page, "VAST (renamed while serving)", 60), "the preview did not pick up the change"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
