@@ -31,7 +31,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     try:
         compact = load_compact(root / "data")
-        renderer = SiteRenderer(compact, site_url=config.site_url or "/")
+        renderer = SiteRenderer(compact, site_url=config.site_url or "/", docs_dir=Path(config.docs_dir))
         pages = renderer.generated_pages()
     except (DataError, PageError) as error:
         raise Abort(str(error)) from error
@@ -49,7 +49,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for page in config.extra[_STATE]["pages"]:
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
-        file.edit_uri = f"../{page.source}"  # relative to docs/: "Edit this page" opens the data file
+        # Relative to docs/: "Edit this page" opens the data file (none for a page of many sources).
+        file.edit_uri = f"../{page.source}" if page.source else None
         files.append(file)
     return files
 

@@ -107,3 +107,19 @@ def test_a_sentence_missing_from_the_site_is_detected(site_blocks):
     """Guard the test itself: a sentence absent from the site is reported, so the check can fail."""
     absent = normalise("Partners will publish every meeting's minutes within a week.")
     assert not any(absent in block for block in site_blocks)
+
+
+def test_the_whole_compact_page_holds_every_sentence_in_order(site):
+    """The 'whole Compact' view: every sentence on one page, in the order of the source."""
+    page = site.page("compact/whole/")
+    for anchor in page.select("a.headerlink"):
+        anchor.decompose()
+    blocks = [normalise(block.get_text("")) for block in page.select_one("article").select(BLOCKS)]
+    position, out_of_order = 0, []
+    for sentence in source_sentences()[:-1]:  # the last, "Draft", is the notice in the banner
+        found = next((i for i in range(position, len(blocks)) if sentence in blocks[i]), None)
+        if found is None:
+            out_of_order.append(sentence)
+        else:
+            position = found
+    assert not out_of_order, "missing from the whole Compact, or out of order:\n" + "\n".join(out_of_order)

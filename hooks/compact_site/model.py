@@ -132,6 +132,11 @@ class Period(Strict):
         return self
 
 
+class Vision(Strict):
+    heading: Line
+    text: Prose = Field(description="Markdown, word for word from the Compact.")
+
+
 class Document(Strict):
     """The Compact as a document: what it is called, when it runs, and whether it is final."""
 
@@ -140,6 +145,7 @@ class Document(Strict):
     status: Literal["draft", "final"] = Field(
         description="While 'draft', every page carries the draft notice."
     )
+    vision: Vision
 
     @property
     def is_draft(self) -> bool:

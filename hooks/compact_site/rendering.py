@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from .compact import Compact
-from .model import EditorNote, Partner, Principle
+from .model import EditorNote, Objective, Partner, Principle
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -79,7 +79,7 @@ class GeneratedPage:
 
     src_uri: str
     content: str
-    source: str
+    source: str | None
     in_nav: bool = True
 
 
@@ -90,7 +90,7 @@ class PlannedPage:
     src_uri: str
     template: str
     context: dict[str, Any]
-    source: str
+    source: str | None  # the data file behind the page; None where several are
     in_nav: bool = True
 
 
@@ -102,6 +102,8 @@ def page_plan(compact: Compact) -> list[PlannedPage]:
         PlannedPage("principles/index.md", "principles_index.md.j2", {}, principles),
         PlannedPage("sign.md", "sign.md.j2", {}, "data/agreement.yml"),
         PlannedPage("editors-notes.md", "editors_notes.md.j2", {}, "data/notes.yml"),
+        # Every section of the Compact in order on one page, for reading in full, printing or a PDF.
+        PlannedPage("compact/whole.md", "whole_compact.md.j2", {}, None),
     ]
     for objective in compact.objectives:
         context = {"objective": objective, "principles": compact.principles_of(objective)}
@@ -132,6 +134,7 @@ class SiteRenderer:
 
     compact: Compact
     site_url: str
+    docs_dir: Path | None = None  # where the Markdown pages are, for the whole Compact on one page
 
     def __post_init__(self) -> None:
         self.env = jinja2.Environment(
@@ -155,6 +158,8 @@ class SiteRenderer:
             compact=self.compact,
             site_url=self.site_url.rstrip("/") + "/",
             link_highlight=_link_highlight,
+            docs_section=self.docs_section,
+            objective_section=self.objective_section,
             status_label=status_label,
         )
 
@@ -168,7 +173,11 @@ class SiteRenderer:
         ]
 
     def _render(self, template: str, **context: Any) -> str:
-        return self.env.get_template(template).render(**context)
+        try:
+            return self.env.get_template(template).render(**context)
+        except jinja2.TemplateError as error:  # a broken template: name it, and the line where known
+            line = f":{error.lineno}" if getattr(error, "lineno", None) else ""
+            raise PageError(f"hooks/compact_site/templates/{template}{line}: {error}") from error
 
     # --- Pages written in Markdown by editors -----------------------------------------------------
 
@@ -195,9 +204,36 @@ class SiteRenderer:
                 raise PageError(f"{src_path}: editor_note({note_id!r}) is about {quote!r}, which the page does not contain")
         return rendered
 
+    # --- Sections of the whole Compact -------------------------------------------------------------
+
+    def docs_section(self, src_uri: str, *, levels: int = 1) -> Markup:
+        """A Markdown page of docs/ (beside compact/whole.md), rendered, its headings moved down."""
+        if self.docs_dir is None:
+            raise PageError(f"docs/{src_uri}: the whole Compact needs the folder of Markdown pages")
+        text = _FRONT_MATTER.sub("", (self.docs_dir / src_uri).read_text(encoding="utf-8"))
+        return Markup(demote_headings(self.docs_page(text, f"docs/{src_uri}"), levels))
+
+    def objective_section(self, objective: Objective, *, levels: int = 2) -> Markup:
+        """An objective and its principles as on its own page, with links from the compact/ folder."""
+        principles = self.compact.principles_of(objective)
+        markdown = self._render("objective.md.j2", objective=objective, principles=principles, root="../")
+        return Markup(demote_headings(_FRONT_MATTER.sub("", markdown), levels))
+
     def note_markdown(self, note: EditorNote) -> Markup:
         """An open note as an admonition; a resolved note as nothing."""
         return Markup(self._render("editor_note.md.j2", note=note))
+
+
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+_HEADING = re.compile(r"^(#{1,6})(?=\s)", re.MULTILINE)
+
+
+def demote_headings(markdown: str, levels: int) -> str:
+    """Move every ATX heading down `levels` levels (to h6 at most), to nest a page inside another.
+
+    Only for pages without fenced code: a '#' at the start of a line in a code block would move too.
+    """
+    return _HEADING.sub(lambda match: "#" * min(6, len(match[1]) + levels), markdown)
 
 
 def status_label(partner: Partner) -> str:
