@@ -37,6 +37,10 @@ build: $(VENV)/.site-installed
 test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+## check: validate every data file without building (the build's own messages; exit 0 or 1)
+check: $(VENV)/.site-installed
+	$(BIN)/python scripts/check
+
 ## lock: re-pin every dependency from pyproject.toml (needs the network to PyPI)
 lock: $(BIN)/python
 	$(BIN)/python -m pip install --quiet pip-tools
