@@ -77,6 +77,7 @@ CASES = [
     Case("python-tag", "document.yml", "status: draft", "status: !!python/object/apply:os.system ['true']", "YAML syntax: tag '!!python/object/apply:os.system' is not allowed"),
     Case("python-tag-on-a-scalar", "document.yml", "status: draft", "status: !!python/name:os.system", "YAML syntax: could not determine a constructor"),
     Case("signed-date-without-signing", "partners.yml", VAST_TYPE + "    status: named\n    signed_on:\n", VAST_TYPE + "    status: named\n    signed_on: 2015-01-05\n", "partners[22]: a partner with signed_on must have status 'signed' or 'withdrawn'", marker="  - slug: vast"),
+    Case("yaml-alias", "partners.yml", VAST, "  - slug: vast\n    name: VAST\n    notes: &loop [*loop]\n", "YAML syntax: aliases (*name) of lists and mappings are not allowed", marker="    notes: &loop"),
     Case("list-instead-of-text", "agreement.yml", "lead: My organisation", "lead: [My, organisation]", "lead: expected a valid string"),
     Case("period-reversed", "document.yml", "  end: 2018", "  end: 2004", "period: expected end (2004) not before start (2014)", marker="  start: 2014"),
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -73,8 +73,9 @@ class YamlDocument:
     """A parsed YAML file, with the line and column of every value and key (1-based)."""
 
     data: Any
-    value_marks: dict[Loc, tuple[int, int]]
-    key_marks: dict[Loc, tuple[int, int]]
+    value_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    collections_seen: set[int] = field(default_factory=set)  # ids of list and mapping nodes built so far
 
     def mark(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """The place of loc, or of its nearest enclosing value when loc itself is absent (a missing field)."""
@@ -110,7 +111,7 @@ def parse_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]
         root = loader.get_single_node()
         if root is None:
             return None, [Problem(file, 1, 1, "", "the file is empty; expected a mapping of fields")]
-        document = YamlDocument(None, {}, {})
+        document = YamlDocument(None)
         problems: list[Problem] = []
         document.data = _construct(loader, root, (), document, problems, file)
         return (None if problems else document), problems
@@ -131,9 +132,15 @@ def _construct(
 ) -> Any:
     """Build Python values from a node tree, noting each value's mark under its location."""
     doc.value_marks[loc] = _position(node.start_mark)
-    if isinstance(node, yaml.CollectionNode) and node.tag not in _COLLECTION_TAGS:
-        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        raise yaml.MarkedYAMLError(problem=f"tag {tag!r} is not allowed", problem_mark=node.start_mark)
+    if isinstance(node, yaml.CollectionNode):
+        if node.tag not in _COLLECTION_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise yaml.MarkedYAMLError(problem=f"tag {tag!r} is not allowed", problem_mark=node.start_mark)
+        if id(node) in doc.collections_seen:  # an alias (*name) of a list or mapping: it could nest without end
+            line, column = doc.key_marks.get(loc) or _position(node.start_mark)
+            problems.append(Problem(file, line, column, _dotted(loc), "YAML syntax: aliases (*name) of lists and mappings are not allowed; write the value out"))
+            return None
+        doc.collections_seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
