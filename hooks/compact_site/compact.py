@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from .figures import Governance
+from .governance import Concern, HealthRules, Meeting
 from .model import Agreement, Document, EditorNote, Objective, Partner, PartnersFile, PartnerType, Principle, PrinciplesFile, Sector
 
 
@@ -35,6 +37,9 @@ class Compact:
     partners_file: PartnersFile
     principles_file: PrinciplesFile
     agreement: Agreement
+    meetings: list[Meeting]
+    concerns: list[Concern]
+    health_rules: HealthRules
 
     @property
     def partners(self) -> list[Partner]:
@@ -51,6 +56,11 @@ class Compact:
     @property
     def signatories(self) -> list[Partner]:
         return [partner for partner in self.partners if partner.status == "signed"]
+
+    @cached_property
+    def governance(self) -> Governance:
+        """What each partner has in place, concerns per year and the annual figures, counted from the data."""
+        return Governance(self.partners, self.meetings, self.concerns)
 
     @cached_property
     def notes_by_id(self) -> dict[str, EditorNote]:

@@ -18,6 +18,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .compact import Compact
+from .governance import ConcernsFile, HealthRules, MeetingsFile
 from .model import SLUG_PATTERN, Agreement, Document, NotesFile, PartnersFile, PrinciplesFile
 
 Loc = tuple[str | int, ...]
@@ -29,6 +30,9 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "partners.yml": PartnersFile,
     "principles.yml": PrinciplesFile,
     "agreement.yml": Agreement,
+    "meetings.yml": MeetingsFile,
+    "concerns.yml": ConcernsFile,
+    "health.yml": HealthRules,
 }
 
 # Within these lists, these fields must not repeat (a URL or a heading would then be ambiguous).
@@ -37,6 +41,7 @@ UNIQUE_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
     "partners.yml": {"sectors": ("key",), "types": ("key", "name"), "partners": ("slug", "name")},
     "principles.yml": {"parties": ("key",), "objectives": ("number", "slug"), "principles": ("slug",)},
     "agreement.yml": {"duties": ("key",)},
+    "meetings.yml": {"meetings": ("held_on",)},
 }
 
 
@@ -293,6 +298,7 @@ def load_compact(data_dir: Path, *, root: Path | None = None, read: Callable[[Pa
         "partner_types": {kind.get("key") for kind in _items(raw.get("partners.yml"), "types")},
         "objectives": {objective.get("number") for objective in _items(raw.get("principles.yml"), "objectives")},
         "parties": {party.get("key") for party in _items(raw.get("principles.yml"), "parties")},
+        "partners": {partner.get("slug") for partner in _items(raw.get("partners.yml"), "partners")},
     }
     models: dict[str, BaseModel] = {}
     for name, (shown, document) in documents.items():
@@ -313,4 +319,7 @@ def load_compact(data_dir: Path, *, root: Path | None = None, read: Callable[[Pa
         partners_file=models["partners.yml"],
         principles_file=models["principles.yml"],
         agreement=models["agreement.yml"],
+        meetings=models["meetings.yml"].meetings,
+        concerns=models["concerns.yml"].concerns,
+        health_rules=models["health.yml"],
     )

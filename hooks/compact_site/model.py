@@ -191,6 +191,20 @@ class PartnerType(Strict):
     plural: Line = Field(description="As a heading over several, as in 'county councils'.")
 
 
+def _dating(field: str, value: str | None = None) -> AfterValidator:
+    """A date that records when another fact came about: given only with that fact (or that value of it)."""
+
+    def check(day: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        found = info.data.get(field)
+        if day is not None and value and found != value:
+            raise ValueError(f"this date needs {field} {value!r}; got {found!r}")
+        if day is not None and not value and not found:
+            raise ValueError(f"this date needs {field} to be filled in; it is empty")
+        return day
+
+    return AfterValidator(check)
+
+
 class Partner(NoteReferences, Addressed):
     """An organisation that the Compact names as a partner, or that has since signed it."""
 
@@ -207,6 +221,19 @@ class Partner(NoteReferences, Addressed):
         default=None, description="A role or a team, never a private person's name or contact details."
     )
     implementation_plan: WebAddress | None = None
+    # When each governance fact came about: the annual report counts them by year (scripts/annual-report).
+    implementation_plan_published_on: Annotated[PastDate | None, _dating("implementation_plan")] = Field(
+        default=None, description="The date its Implementation Plan was published."
+    )
+    compact_champion_named_on: Annotated[PastDate | None, _dating("compact_champion")] = Field(
+        default=None, description="The date it named its Compact Champion."
+    )
+    joined_on: PastDate | None = Field(
+        default=None, description="When it became a partner, if after the 2014 draft (which gives no date)."
+    )
+    withdrawn_on: Annotated[PastDate | None, _dating("status", "withdrawn")] = Field(
+        default=None, description="The date it withdrew from the Compact."
+    )
 
     def noted_text(self) -> str:
         return self.name

@@ -115,6 +115,10 @@ def page_plan(compact: Compact) -> list[PlannedPage]:
         plan.append(PlannedPage(f"principles/{principle.slug}.md", "principle.md.j2", context, principles, in_nav=False))
     for partner in compact.partners:
         plan.append(PlannedPage(f"partners/{partner.slug}.md", "partner.md.j2", {"partner": partner}, partners, in_nav=False))
+    # The annual report's factual annex, for each year in which the data records anything (linked from governance).
+    for year in compact.governance.report_years:
+        report = {"report": compact.governance.annual_report(year)}
+        plan.append(PlannedPage(f"compact/annual-reports/{year}.md", "annual_report.md.j2", report, "data/meetings.yml", in_nav=False))
     # A page at each former address of a renamed entry sends readers (and search engines) on.
     for folder, entries, source in (("partners", compact.partners, partners), ("principles", compact.principles, principles)):
         for entry in entries:

@@ -1,0 +1,96 @@
+"""Typed model of the governance data files: the quarterly Compact meetings, the concerns log and the health rules.
+
+The concerns log holds no personal details by design: no field can carry a name, an email address or a phone
+number (an unknown field is an error), and its one free-text field refuses text that contains either.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
+
+from .model import PastDate, Slug, Strict, WebAddress, _reference
+from .privacy import no_personal_details
+
+PartnerSlug = Annotated[Slug, _reference("partners")]
+# Plain text that must not hold personal details (see privacy.py).
+ImpersonalText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), AfterValidator(no_personal_details)
+]
+
+
+# --- data/meetings.yml -----------------------------------------------------------------------------
+
+
+class Meeting(Strict):
+    """A quarterly Compact meeting as recorded: when it was held, who was represented, where its notes are."""
+
+    held_on: PastDate
+    partners: list[PartnerSlug] = Field(default=[], description="Slugs of the partners represented at the meeting.")
+    notes_url: WebAddress | None = Field(default=None, description="The published notes of the meeting, if any.")
+
+    @model_validator(mode="after")
+    def _each_partner_once(self) -> Meeting:
+        repeated = sorted({slug for slug in self.partners if self.partners.count(slug) > 1})
+        if repeated:
+            raise ValueError(f"a partner is listed twice at this meeting: {', '.join(repeated)}")
+        return self
+
+
+class MeetingsFile(Strict):
+    meetings: list[Meeting]
+
+
+# --- data/concerns.yml -----------------------------------------------------------------------------
+
+Outcome = Literal["open", "resolved", "withdrawn", "taken-elsewhere"]
+
+
+class Concern(Strict):
+    """One concern raised under the Compact's procedure: when, how far it went and how it ended; never who."""
+
+    raised_on: PastDate
+    stage: int = Field(
+        ge=1, le=3, description="The furthest stage reached: 1 informal, 2 formal, 3 additional (further mediation)."
+    )
+    outcome: Outcome = Field(
+        description="'open' while it is dealt with; 'resolved' at the stage reached; 'withdrawn' by whoever raised "
+        "it; 'taken-elsewhere' when another procedure (an ombudsman, the courts) took it on."
+    )
+    closed_on: PastDate | None = Field(default=None, description="When it was resolved, withdrawn or taken elsewhere.")
+    lessons_learnt: ImpersonalText | None = Field(
+        default=None, description="What the partners learnt, without names, email addresses or phone numbers."
+    )
+
+    @model_validator(mode="after")
+    def _closed_when_not_open(self) -> Concern:
+        if self.outcome == "open" and self.closed_on is not None:
+            raise ValueError("an open concern has no closed_on; give its outcome, or leave closed_on empty")
+        if self.outcome != "open" and self.closed_on is None:
+            raise ValueError(f"a concern whose outcome is {self.outcome!r} needs closed_on, the date it closed")
+        if self.closed_on is not None and self.closed_on < self.raised_on:
+            raise ValueError(f"closed_on ({self.closed_on}) is before raised_on ({self.raised_on})")
+        return self
+
+
+class ConcernsFile(Strict):
+    concerns: list[Concern]
+
+
+# --- data/health.yml -------------------------------------------------------------------------------
+
+
+class HealthRules(Strict):
+    """When a governance duty counts as overdue for `scripts/check --health`: this site's rules, not the Compact's."""
+
+    champion_within_months: int = Field(
+        ge=1, le=120, description="A signed partner with no Compact Champion this many months after signing is overdue."
+    )
+    plan_renewal_months: int = Field(
+        ge=1, le=120, description="An Implementation Plan published more than this many months ago is due for renewal."
+    )
+    meeting_every_quarter: bool = Field(
+        description="Each quarter that has ended needs a meeting, from the first quarter that starts on or after "
+        "the first signature."
+    )

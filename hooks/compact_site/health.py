@@ -1,0 +1,106 @@
+"""What is overdue by the health rules of data/health.yml, on a given day: the core of `scripts/check --health`.
+
+Only partners recorded as signed owe the Compact's governance duties: a partner the draft merely names is never
+overdue. The day is a parameter, so that each rule can be tested the day before, on and after its limit.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .figures import Governance
+from .governance import HealthRules
+from .rendering import gov_date
+
+
+@dataclass(frozen=True)
+class Overdue:
+    """One governance duty overdue: about whom or what, what is missing, and the last day it was due."""
+
+    subject: str
+    problem: str
+    due_on: dt.date
+
+    def __str__(self) -> str:
+        return f"{self.subject}: {self.problem}"
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, or the month's last day where it is shorter (31 January + 1 = 28 February)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _months(count: int) -> str:
+    return f"{count} month{'s' if count != 1 else ''}"
+
+
+def _quarter_start(day: dt.date) -> dt.date:
+    return dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+def overdue(governance: Governance, rules: HealthRules, today: dt.date) -> list[Overdue]:
+    """Everything overdue on `today`: Champions, then Implementation Plans, then quarterly meetings."""
+    return [*_champions(governance, rules, today), *_plans(governance, rules, today), *_meetings(governance, rules, today)]
+
+
+def _champions(governance: Governance, rules: HealthRules, today: dt.date) -> Iterator[Overdue]:
+    """Signed partners with no Champion recorded more than the allowed months after signing."""
+    for partner in governance.partners:
+        if partner.status != "signed" or partner.signed_on is None or partner.compact_champion:
+            continue
+        due = add_months(partner.signed_on, rules.champion_within_months)
+        if today > due:
+            yield Overdue(
+                partner.name,
+                f"signed on {gov_date(partner.signed_on)}, and no Compact Champion recorded "
+                f"{_months(rules.champion_within_months)} later (due by {gov_date(due)})",
+                due,
+            )
+
+
+def _plans(governance: Governance, rules: HealthRules, today: dt.date) -> Iterator[Overdue]:
+    """Signed partners whose Implementation Plan was published longer ago than the rules allow."""
+    for partner in governance.partners:
+        published = partner.implementation_plan_published_on
+        if partner.status != "signed" or published is None:
+            continue
+        due = add_months(published, rules.plan_renewal_months)
+        if today > due:
+            yield Overdue(
+                partner.name,
+                f"its Implementation Plan was published on {gov_date(published)}, more than "
+                f"{_months(rules.plan_renewal_months)} ago (renewal due by {gov_date(due)})",
+                due,
+            )
+
+
+def _meetings(governance: Governance, rules: HealthRules, today: dt.date) -> Iterator[Overdue]:
+    """Each quarter that has ended with no meeting recorded, from the first quarter starting after the first signature."""
+    signed = [p.signed_on for p in governance.partners if p.status == "signed" and p.signed_on is not None]
+    if not rules.meeting_every_quarter or not signed:
+        return
+    met = {_quarter_start(meeting.held_on) for meeting in governance.meetings}
+    first = min(signed)
+    start = first if first == _quarter_start(first) else add_months(_quarter_start(first), 3)
+    while (end := add_months(start, 3) - dt.timedelta(days=1)) < today:
+        if start not in met:
+            yield Overdue(
+                "Quarterly Compact meeting",
+                f"no meeting recorded between {gov_date(start)} and {gov_date(end)}",
+                end,
+            )
+        start = add_months(start, 3)
+
+
+def health_report(items: list[Overdue], today: dt.date) -> str:
+    """The health check's report as Markdown (it becomes the body of the health issue on GitHub)."""
+    if not items:
+        return f"Nothing is overdue by the rules in data/health.yml, checked on {gov_date(today)}.\n"
+    count = "1 governance duty is" if len(items) == 1 else f"{len(items)} governance duties are"
+    lines = [f"{count} overdue by the rules in data/health.yml, checked on {gov_date(today)}:", ""]
+    return "\n".join([*lines, *(f"- {item}" for item in items)]) + "\n"
