@@ -1,0 +1,72 @@
+"""Browser fixtures: the site built once (tests/conftest.py), served on 127.0.0.1, and one Chromium per session.
+
+The tools come from scripts/install-test-tools, which `make test` runs first: Debian's Chromium (Playwright
+drives it; `playwright install` cannot download here) and node_modules/ (axe-core, the Nu HTML Checker).
+A missing tool skips these tests with the command to run, and CI (`--fail-on-skip`) fails on any skip.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from pagesurvey import CHROMIUM, CHROMIUM_ARGS, Survey
+from sitebuild import ROOT, BuiltSite
+
+NODE_MODULES = ROOT / "node_modules"
+INSTALL = "run scripts/install-test-tools (make test does)"
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    """Serves the built site as a static host would, without a log line per request."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def require(path: Path) -> Path:
+    """A tool the tests need, or a skip that says how to install it."""
+    if not path.exists():
+        pytest.skip(f"{path} is missing: {INSTALL}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def server(site: BuiltSite) -> Iterator[str]:
+    """The built site on a free port of 127.0.0.1; its base URL, ending in '/'."""
+    handler = functools.partial(_QuietHandler, directory=str(site.root))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}/"
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the whole session."""
+    require(CHROMIUM)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> str:
+    """axe-core, pinned in package-lock.json."""
+    return require(NODE_MODULES / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def survey(browser: Browser, server: str, site: BuiltSite, axe_script: str) -> Survey:
+    """Visits of the site's pages, each kind made once per session and shared by the tests that read it."""
+    return Survey(browser, server, site.urls, axe_script)
