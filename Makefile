@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: serve build test check lock clean
+.PHONY: serve build test check bench lock clean
 
 # --- Installs (each re-runs only when its lock file changes) ------------------------------------
 
@@ -40,6 +40,11 @@ test: $(VENV)/.test-installed
 ## check: validate every data file without building (the build's own messages; exit 0 or 1)
 check: $(VENV)/.site-installed
 	$(BIN)/python scripts/check
+
+## bench: measure builds at 23, 1,000 and 10,000 partners beside the engine alone, page weight and preview,
+## into BENCHMARKS.md (takes tens of minutes; not part of `make test`; BENCH_ARGS="--sizes 23,1000" is quicker)
+bench: $(VENV)/.test-installed
+	$(BIN)/python scripts/bench $(BENCH_ARGS)
 
 ## lock: re-pin every dependency from pyproject.toml (needs the network to PyPI)
 lock: $(BIN)/python
