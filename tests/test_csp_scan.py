@@ -1,0 +1,77 @@
+"""The Content-Security-Policy of a page: what the one-pass scan of its markup allows, hashes and refuses."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+import pytest
+
+from compact_site.csp import CspError, policy_for, with_csp_meta
+
+
+def page(body: str, head: str = '<meta charset="utf-8">') -> str:
+    return f"<!doctype html><html><head>{head}</head><body>{body}</body></html>"
+
+
+def directive(policy: str, name: str) -> list[str]:
+    """The sources of one directive of a policy."""
+    return next(part.split()[1:] for part in policy.split("; ") if part.split()[0] == name)
+
+
+def sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def test_each_inline_script_and_style_is_allowed_by_the_hash_of_its_exact_text():
+    script, style, attribute = 'var a = "</p>" ;', "p { color: #000 }", "color: red"
+    policy = policy_for(page(f'<script>{script}</script><style>{style}</style><p style="{attribute}">x</p>'))
+    assert directive(policy, "script-src") == ["'self'", sha256(script)]
+    assert directive(policy, "style-src") == ["'self'", sha256(style), "'unsafe-hashes'", sha256(attribute)]
+
+
+def test_data_scripts_external_scripts_and_commented_out_code_get_no_hash():
+    body = '<script type="application/json">{"a": 1}</script><script src="a.js"></script><!-- <script>x()</script> -->'
+    assert directive(policy_for(page(body)), "script-src") == ["'self'"]
+
+
+def test_a_quoted_greater_than_sign_does_not_end_a_tag():
+    with pytest.raises(CspError, match="onclick"):
+        policy_for(page('<p title="a > b" onclick="steal()">x</p>'))
+
+
+@pytest.mark.parametrize(
+    "body, problem",
+    [
+        ('<img src="x" onerror="alert(1)">', "<img onerror=...>: an inline event handler"),
+        ("<a href='javascript:alert(1)'>x</a>", "a javascript: address"),
+        ('<a href=" JavaScript:alert(1)">x</a>', "a javascript: address"),
+        ('<a href="&#106;avascript:alert(1)">x</a>', "a javascript: address"),
+        ('<form action="javascript:go()"></form>', "<form action="),
+        ("<div\nONMOUSEOVER=x>y</div>", "<div onmouseover=...>"),
+    ],
+)
+def test_what_no_strict_policy_can_allow_is_refused_by_name(body, problem):
+    with pytest.raises(CspError, match=re.escape(problem)):
+        with_csp_meta(page(body))
+
+
+def test_escaped_markup_in_the_text_is_text():
+    body = "<p>&lt;script&gt;alert(1)&lt;/script&gt; and &lt;img onerror=x&gt;</p>"
+    assert directive(policy_for(page(body)), "script-src") == ["'self'"]
+
+
+def test_the_policy_goes_first_in_the_head_after_the_charset():
+    result = with_csp_meta(page("<p>x</p>", head='<meta charset="utf-8"><title>t</title>'))
+    assert re.search(r'<head><meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy" content="[^"]+"><title>', result)
+
+
+def test_a_page_that_already_has_a_policy_is_refused():
+    with pytest.raises(CspError, match="already has a Content-Security-Policy"):
+        with_csp_meta(page("", head='<meta http-equiv="content-security-policy" content="default-src *">'))
+
+
+def test_the_live_preview_allows_inline_scripts_without_hashes():
+    policy = policy_for(page("<script>reload()</script>"), live_preview=True)
+    assert directive(policy, "script-src") == ["'self'", "'unsafe-inline'"]
