@@ -53,4 +53,4 @@ lock: $(BIN)/python
 	$(BIN)/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --extra test -o requirements-test.lock pyproject.toml
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .cache

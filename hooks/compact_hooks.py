@@ -4,6 +4,7 @@ Order of events in one build (and in every rebuild of `mkdocs serve`):
 - on_config: load and validate data/ and render every generated page. Any problem stops the build here,
   before MkDocs cleans site/, so a bad edit never leaves a half-built site behind.
 - on_files: add the generated pages as real MkDocs files, each editing back to its data file.
+- on_env: keep the theme's compiled templates between builds (a cache in .cache/jinja/).
 - on_page_markdown: render the Jinja expressions in the Markdown pages of docs/.
 No state lives in this module: each build keeps its renderer on its own config.
 """
@@ -14,6 +15,7 @@ import posixpath
 from pathlib import Path
 from urllib.parse import urljoin
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -53,6 +55,15 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         file.edit_uri = f"../{page.source}" if page.source else None
         files.append(file)
     return files
+
+
+def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """Reuse the theme's compiled templates: MkDocs compiles all of them anew for every build, a sixth of a
+    rebuild in `mkdocs serve` (BENCHMARKS.md). Jinja keys each entry by the template's source, so none goes stale."""
+    cache = Path(config.config_file_path).parent / ".cache" / "jinja"
+    cache.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
+    return env
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
