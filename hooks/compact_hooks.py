@@ -4,7 +4,7 @@ Order of events in one build (and in every rebuild of `mkdocs serve`):
 - on_config: load and validate data/ and render every generated page. Any problem stops the build here,
   before MkDocs cleans site/, so a bad edit never leaves a half-built site behind.
 - on_files: add the generated pages as real MkDocs files, each editing back to its data file.
-- on_env: keep the theme's compiled templates between builds (a cache in .cache/jinja/).
+- on_env: keep the theme's compiled templates between builds, as on_config keeps ours (.cache/jinja/).
 - on_page_markdown: render the Jinja expressions in the Markdown pages of docs/.
 No state lives in this module: each build keeps its renderer on its own config.
 """
@@ -33,7 +33,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     try:
         compact = load_compact(root / "data")
-        renderer = SiteRenderer(compact, site_url=config.site_url or "/", docs_dir=Path(config.docs_dir))
+        renderer = SiteRenderer(
+            compact, site_url=config.site_url or "/", docs_dir=Path(config.docs_dir), bytecode_cache=_template_cache(config)
+        )
         pages = renderer.generated_pages()
     except (DataError, PageError) as error:
         raise Abort(str(error)) from error
@@ -60,10 +62,15 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     """Reuse the theme's compiled templates: MkDocs compiles all of them anew for every build, a sixth of a
     rebuild in `mkdocs serve` (BENCHMARKS.md). Jinja keys each entry by the template's source, so none goes stale."""
+    env.bytecode_cache = _template_cache(config)
+    return env
+
+
+def _template_cache(config: MkDocsConfig) -> jinja2.BytecodeCache:
+    """Compiled templates (the theme's and ours) kept in .cache/jinja/ between builds."""
     cache = Path(config.config_file_path).parent / ".cache" / "jinja"
     cache.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
-    return env
+    return jinja2.FileSystemBytecodeCache(str(cache))
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -139,10 +139,14 @@ class SiteRenderer:
     compact: Compact
     site_url: str
     docs_dir: Path | None = None  # where the Markdown pages are, for the whole Compact on one page
+    # Compiled templates kept between builds (a preview rebuilds on every save); None compiles each time.
+    bytecode_cache: jinja2.BytecodeCache | None = None
 
     def __post_init__(self) -> None:
+        self._docs_templates: dict[str, jinja2.Template] = {}  # each page of docs/ compiled once a build
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
+            bytecode_cache=self.bytecode_cache,
             undefined=jinja2.StrictUndefined,
             finalize=_finalize,
             autoescape=False,  # the output is Markdown: _finalize escapes for Markdown instead of HTML
@@ -197,7 +201,9 @@ class SiteRenderer:
             return self.note_markdown(note)
 
         try:
-            rendered = self.env.from_string(markdown).render(editor_note=editor_note)
+            if markdown not in self._docs_templates:  # the whole Compact renders each section page as well
+                self._docs_templates[markdown] = self.env.from_string(markdown)
+            rendered = self._docs_templates[markdown].render(editor_note=editor_note)
         except jinja2.TemplateSyntaxError as error:
             raise PageError(f"{src_path}:{error.lineno}: {error.message}") from error
         except jinja2.UndefinedError as error:
