@@ -176,6 +176,10 @@ class SiteRenderer:
             for plan in page_plan(self.compact)
         ]
 
+    def annual_annex(self, year: int) -> str:
+        """The factual annex of one year's annual report, as Markdown: what scripts/annual-report prints."""
+        return self._render("_annual_annex.md.j2", report=self.compact.governance.annual_report(year))
+
     def _render(self, template: str, **context: Any) -> str:
         try:
             return self.env.get_template(template).render(**context)
