@@ -190,7 +190,7 @@ class SiteRenderer:
     # --- Pages written in Markdown by editors -----------------------------------------------------
 
     def docs_page(self, markdown: str, src_path: str) -> str:
-        """Render a Markdown page of docs/ whose text may use the data ({{ compact... }}, editor_note)."""
+        """Render a Markdown page of docs/ whose text may use the data ({{ compact... }}, editor_note, contact)."""
         used: set[str] = set()
 
         def editor_note(note_id: str) -> Markup:
@@ -200,8 +200,14 @@ class SiteRenderer:
             used.add(note_id)
             return self.note_markdown(note)
 
+        def contact(key: str) -> Markup:
+            found = self.compact.contacts_by_key.get(key)
+            if found is None:
+                raise PageError(f"{src_path}: contact({key!r}): no contact with that key in data/resolution.yml")
+            return Markup(self._render("_contact.md.j2", contact=found))
+
         try:
-            rendered = self.env.from_string(markdown).render(editor_note=editor_note)
+            rendered = self.env.from_string(markdown).render(editor_note=editor_note, contact=contact)
         except jinja2.TemplateSyntaxError as error:
             raise PageError(f"{src_path}:{error.lineno}: {error.message}") from error
         except jinja2.UndefinedError as error:
