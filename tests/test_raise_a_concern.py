@@ -81,13 +81,6 @@ def test_the_statement_is_copyable_as_plain_text_with_a_label_and_no_script(page
     assert int(box["rows"]) >= len(box.get_text().splitlines()), "every line shows without scrolling"
 
 
-def test_the_plain_text_copy_is_for_the_screen_and_the_form_for_paper():
-    css = (ROOT / "docs" / "stylesheets" / "compact.css").read_text(encoding="utf-8")
-    print_rules = css[css.index("@media print") :]
-    assert re.search(r"\.compact-statement-text\s*\{\s*display:\s*none;", print_rules)
-    assert ".md-typeset:has(#statement:target) > :not(#statement, .compact-statement)" in print_rules
-
-
 # --- Contacts, from one place ----------------------------------------------------------------------------
 
 
