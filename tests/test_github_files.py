@@ -19,7 +19,7 @@ GITHUB = ROOT / ".github"
 FORMS = GITHUB / "ISSUE_TEMPLATE"
 WORKFLOW = GITHUB / "workflows" / "site.yml"
 FORM_ELEMENTS = {"markdown", "input", "textarea", "dropdown", "checkboxes"}  # what GitHub's issue forms allow
-CONCERNS_PAGE = "/compact/resolving-difficulties/"
+CONCERNS_PAGE = "/raise-a-concern/"
 
 
 def read_yaml(path: Path) -> Any:
