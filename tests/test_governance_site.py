@@ -149,8 +149,8 @@ def governance_facts(site: BuiltSite, slug: str) -> dict[str, object]:
 def test_a_partner_page_shows_its_own_governance_record(recorded, slug):
     facts = PARTNER_FACTS.get(slug, {})
     shown = governance_facts(recorded, slug)
-    published = facts.get("implementation_plan_published_on")
-    assert shown["Implementation Plan published on"] == (gov_date(published) if published else "Not yet recorded")
+    for label, field in (("Compact Champion named on", "compact_champion_named_on"), ("Implementation Plan published on", "implementation_plan_published_on")):
+        assert shown[label] == (gov_date(facts[field]) if field in facts else "Not yet recorded")
     attended = sorted(meeting["held_on"] for meeting in MEETINGS if slug in meeting["partners"])
     label = "Quarterly Compact meetings attended"
     if attended:
