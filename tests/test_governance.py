@@ -172,6 +172,7 @@ def test_a_plan_is_due_for_renewal_the_day_after_its_months(today, is_overdue):
     assert len(items) == is_overdue
     if items:
         assert items[0].due_on == D(2017, 2, 28) and "Implementation Plan" in items[0].problem
+        assert str(items[0]).endswith(f"(due by {gov_date(items[0].due_on)})")
 
 
 def quarters_overdue(signed_on: dt.date, today: dt.date, meetings: tuple[dt.date, ...] = ()) -> list[dt.date]:

@@ -240,7 +240,7 @@ def test_the_health_check_reports_a_plan_due_for_renewal(project, names):
     result = run("check", "--health", "--today", "2016-06-16", root=project)
     assert result.returncode == 1
     (line,) = [line for line in result.stdout.splitlines() if line.startswith(f"- {names[COUNTY]}:")]
-    assert f"published on {gov_date(published)}" in line and "renewal due by 15 June 2016" in line
+    assert f"published on {gov_date(published)}, is due for renewal" in line and line.endswith("(due by 15 June 2016)")
 
 
 def test_the_health_check_reports_data_errors_as_check_does(project, tmp_path):
