@@ -52,6 +52,7 @@ CONCERNS: list[dict[str, Any]] = [
 
 
 def _write_yaml(path: Path, data: dict[str, Any]) -> None:
+    """Write data as a YAML file (its comments are not kept: this is a copy)."""
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 

@@ -144,10 +144,12 @@ HEALTH_WORKFLOW = GITHUB / "workflows" / "health.yml"
 
 @pytest.fixture(scope="module")
 def health() -> dict[str, Any]:
+    """The governance health workflow."""
     return read_yaml(HEALTH_WORKFLOW)
 
 
 def health_step(health: dict[str, Any], name: str) -> dict[str, Any]:
+    """The health job's step of that name."""
     return next(step for step in health["jobs"]["health"]["steps"] if step.get("name") == name)
 
 
@@ -180,6 +182,7 @@ def run_step(step: dict[str, Any], tmp_path: Path, env: dict[str, str]) -> subpr
 
 
 def fake(path: Path, script: str) -> None:
+    """An executable shell script at path, standing in for a tool."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
     path.chmod(0o755)

@@ -105,6 +105,7 @@ def partner(slug: str = "test-partner", status: str = "signed", **facts) -> Part
 
 
 def records(*partners: Partner, meetings: tuple[dt.date, ...] = ()) -> Governance:
+    """The governance of these partners, with a meeting on each day given and no concerns."""
     return Governance(list(partners), [Meeting(held_on=day) for day in meetings], [])
 
 

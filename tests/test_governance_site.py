@@ -38,6 +38,7 @@ def project(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def recorded(project: Path, tmp_path_factory) -> BuiltSite:
+    """The copy with the records, built."""
     return build_site(project, tmp_path_factory.mktemp("site"))
 
 

@@ -27,6 +27,7 @@ def words_of_markdown(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def page(site):
+    """The 'Raise a concern' page's article."""
     return site.page(PAGE).select_one("article")
 
 

@@ -33,6 +33,7 @@ class Meeting(Strict):
 
     @model_validator(mode="after")
     def _each_partner_once(self) -> Meeting:
+        """A partner is represented at a meeting once, or the attendance counts would be wrong."""
         repeated = sorted({slug for slug in self.partners if self.partners.count(slug) > 1})
         if repeated:
             raise ValueError(f"a partner is listed twice at this meeting: {', '.join(repeated)}")
@@ -66,6 +67,7 @@ class Concern(Strict):
 
     @model_validator(mode="after")
     def _closed_when_not_open(self) -> Concern:
+        """A closed concern has the date it closed, not before it was raised; an open one has none."""
         if self.outcome == "open" and self.closed_on is not None:
             raise ValueError("an open concern has no closed_on; give its outcome, or leave closed_on empty")
         if self.outcome != "open" and self.closed_on is None:

@@ -26,6 +26,7 @@ class Overdue:
     due_on: dt.date
 
     def __str__(self) -> str:
+        """The line the report gives it."""
         return f"{self.subject}: {self.problem}"
 
 
@@ -37,10 +38,12 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def _months(count: int) -> str:
+    """'1 month', '3 months'."""
     return f"{count} month{'s' if count != 1 else ''}"
 
 
 def _quarter_start(day: dt.date) -> dt.date:
+    """The first day of the calendar quarter that `day` is in."""
     return dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
 
 
