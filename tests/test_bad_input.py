@@ -48,6 +48,7 @@ class Case:
 VAST = "  - slug: vast\n    name: VAST\n"
 VAST_TYPE = "    type: vcs-infrastructure-body\n"
 FIRST_PRINCIPLE = "  - slug: collaborative-working\n"
+CONCERN = "concerns:\n  - raised_on: 2015-05-01\n    stage: 1\n    outcome: open\n"
 
 CASES = [
     Case("syntax-unclosed-bracket", "partners.yml", "notes: [councils-plural]", "notes: [councils-plural", "YAML syntax", marker="  - slug: east-staffordshire-borough-council"),
@@ -81,6 +82,10 @@ CASES = [
     Case("signed-date-without-signing", "partners.yml", VAST_TYPE + "    status: named\n    signed_on:\n", VAST_TYPE + "    status: named\n    signed_on: 2015-01-05\n", "partners[22]: a partner with signed_on must have status 'signed' or 'withdrawn'", marker="  - slug: vast"),
     Case("yaml-alias", "partners.yml", VAST, "  - slug: vast\n    name: VAST\n    notes: &loop [*loop]\n", "YAML syntax: aliases (*name) of lists and mappings are not allowed", marker="    notes: &loop"),
     Case("list-instead-of-text", "agreement.yml", "lead: My organisation", "lead: [My, organisation]", "lead: expected a valid string"),
+    Case("concern-with-email", "concerns.yml", "concerns: []", CONCERN + "    lessons_learnt: Ask clerk@example.org.uk first.\n", "concerns[0].lessons_learnt: this text contains an email address; the concerns log records no personal details", marker="    lessons_learnt:"),
+    Case("concern-with-phone", "concerns.yml", "concerns: []", CONCERN + "    lessons_learnt: Ring 01785 277000 first.\n", "concerns[0].lessons_learnt: this text contains a phone number", marker="    lessons_learnt:"),
+    Case("concern-naming-someone", "concerns.yml", "concerns: []", CONCERN + "    raised_by: A. Person\n", "concerns[0].raised_by: unknown field 'raised_by'", marker="    raised_by:"),
+    Case("contact-unknown-field", "resolution.yml", "    name: Compact Voice\n", "    name: Compact Voice\n    email: someone@example.org.uk\n", "contacts[1].email: unknown field 'email'", marker="    email:"),
     Case("period-reversed", "document.yml", "  end: 2018", "  end: 2004", "period: expected end (2004) not before start (2014)", marker="  start: 2014"),
 ]
 

@@ -1,8 +1,11 @@
-""".github/: every file parses, the issue forms hold valid, unique fields that match the data, and the workflow tests and publishes."""
+""".github/: every file parses, the issue forms hold valid, unique fields that match the data, the site workflow tests
+and publishes, and the health workflow keeps one issue in step with what is overdue."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +19,7 @@ GITHUB = ROOT / ".github"
 FORMS = GITHUB / "ISSUE_TEMPLATE"
 WORKFLOW = GITHUB / "workflows" / "site.yml"
 FORM_ELEMENTS = {"markdown", "input", "textarea", "dropdown", "checkboxes"}  # what GitHub's issue forms allow
-CONCERNS_PAGE = "/compact/resolving-difficulties/"
+CONCERNS_PAGE = "/raise-a-concern/"
 
 
 def read_yaml(path: Path) -> Any:
@@ -132,3 +135,92 @@ def test_the_workflow_publishes_main_to_github_pages_after_the_tests(workflow):
     assert uses[-2:] == ["actions/upload-pages-artifact", "actions/deploy-pages"]
     build = next(step for step in publish["steps"] if step.get("run") == "make build")
     assert "COMPACT_SITE_URL" in build["env"]
+
+
+# --- The scheduled governance health check --------------------------------------------------------
+
+HEALTH_WORKFLOW = GITHUB / "workflows" / "health.yml"
+
+
+@pytest.fixture(scope="module")
+def health() -> dict[str, Any]:
+    """The governance health workflow."""
+    return read_yaml(HEALTH_WORKFLOW)
+
+
+def health_step(health: dict[str, Any], name: str) -> dict[str, Any]:
+    """The health job's step of that name."""
+    return next(step for step in health["jobs"]["health"]["steps"] if step.get("name") == name)
+
+
+def test_the_health_workflow_runs_weekly_and_on_demand(health):
+    triggers = health[True]
+    assert set(triggers) == {"schedule", "workflow_dispatch"}
+    (schedule,) = triggers["schedule"]
+    minute, hour, day_of_month, month, day_of_week = schedule["cron"].split()
+    assert (day_of_month, month) == ("*", "*") and re.fullmatch(r"[0-6]", day_of_week), "once a week"
+    assert minute.isdigit() and hour.isdigit()
+
+
+def test_the_health_workflow_may_write_issues_and_nothing_else(health):
+    assert health["permissions"] == {"contents": "read", "issues": "write"}
+    assert "permissions" not in health["jobs"]["health"]
+    step = health_step(health, "Open, update or close the health issue")
+    assert step["env"]["GH_TOKEN"] == "${{ github.token }}"
+
+
+def test_the_health_workflow_checks_the_data_before_the_health(health):
+    _, runs = steps_of(health["jobs"]["health"])
+    assert runs[0] == "make check"
+    assert "scripts/check --health" in runs[1]
+
+
+def run_step(step: dict[str, Any], tmp_path: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """Run a workflow step's shell script as GitHub does (bash -e), in tmp_path, with fakes first on PATH."""
+    environment = {"PATH": f"{tmp_path / 'bin'}:{os.environ['PATH']}", "GITHUB_OUTPUT": str(tmp_path / "output"), **env}
+    return subprocess.run(["bash", "-e", "-c", step["run"]], cwd=tmp_path, env=environment, capture_output=True, text=True)
+
+
+def fake(path: Path, script: str) -> None:
+    """An executable shell script at path, standing in for a tool."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
+    path.chmod(0o755)
+
+
+@pytest.mark.parametrize("status, overdue", [(0, "false"), (1, "true")])
+def test_the_health_step_passes_the_reports_verdict_on(health, tmp_path, status, overdue):
+    fake(tmp_path / ".venv" / "bin" / "python", f"echo 'The report.'; exit {status}")
+    result = run_step(health_step(health, "List what is overdue"), tmp_path, {})
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "health-report.md").read_text(encoding="utf-8") == "The report.\n"
+    assert (tmp_path / "output").read_text(encoding="utf-8") == f"overdue={overdue}\n"
+
+
+def test_the_health_step_fails_when_the_check_itself_fails(health, tmp_path):
+    fake(tmp_path / ".venv" / "bin" / "python", "exit 2")
+    result = run_step(health_step(health, "List what is overdue"), tmp_path, {})
+    assert result.returncode == 2 and not (tmp_path / "output").exists()
+
+
+@pytest.mark.parametrize(
+    "overdue, open_issue, expected",
+    [
+        ("true", "", ["issue create --title {title} --body-file health-report.md"]),
+        ("true", "7", ["issue edit 7 --body-file health-report.md"]),
+        ("false", "7", ["issue close 7 --comment Nothing is overdue."]),
+        ("false", "", []),
+    ],
+    ids=["opens-one", "updates-the-open-one", "closes-it-when-nothing-is-overdue", "leaves-none"],
+)
+def test_the_health_issue_is_opened_updated_or_closed(health, tmp_path, overdue, open_issue, expected):
+    title = health["env"]["HEALTH_ISSUE_TITLE"]
+    (tmp_path / "health-report.md").write_text("Nothing is overdue.\n", encoding="utf-8")
+    # A fake gh: logs each call but `issue list`, which answers with the open issue's number (as --jq would).
+    fake(tmp_path / "bin" / "gh", f'if [ "$1 $2" = "issue list" ]; then echo "{open_issue}"; else echo "$@" >> calls; fi')
+    step = health_step(health, "Open, update or close the health issue")
+    result = run_step(step, tmp_path, {"OVERDUE": overdue, "HEALTH_ISSUE_TITLE": title})
+    assert result.returncode == 0, result.stderr
+    calls = (tmp_path / "calls").read_text(encoding="utf-8").splitlines() if (tmp_path / "calls").exists() else []
+    assert calls == [call.format(title=title) for call in expected]
+    assert f'"$HEALTH_ISSUE_TITLE"' in step["run"] and "select(.title == env.HEALTH_ISSUE_TITLE)" in step["run"], "one issue, found by its exact title"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .figures import Governance
-from .governance import Concern, HealthRules, Meeting
+from .governance import Concern, Contact, HealthRules, Meeting, Resolution
 from .model import Agreement, Document, EditorNote, Objective, Partner, PartnersFile, PartnerType, Principle, PrinciplesFile, Sector
 
 
@@ -40,6 +40,7 @@ class Compact:
     meetings: list[Meeting]
     concerns: list[Concern]
     health_rules: HealthRules
+    resolution: Resolution
 
     @property
     def partners(self) -> list[Partner]:
@@ -61,6 +62,10 @@ class Compact:
     def governance(self) -> Governance:
         """What each partner has in place, concerns per year and the annual figures, counted from the data."""
         return Governance(self.partners, self.meetings, self.concerns)
+
+    @cached_property
+    def contacts_by_key(self) -> dict[str, Contact]:
+        return {contact.key: contact for contact in self.resolution.contacts}
 
     @cached_property
     def notes_by_id(self) -> dict[str, EditorNote]:

@@ -38,10 +38,12 @@ class StageOutcomes:
 
     @property
     def name(self) -> str:
+        """The stage's name in the Compact, as 'Informal'."""
         return STAGE_NAMES[self.stage]
 
     @property
     def total(self) -> int:
+        """How many concerns reached this stage as their furthest."""
         return sum(self.by_outcome.values())
 
     @property
@@ -74,10 +76,12 @@ class AnnualReport:
 
     @property
     def concerns_raised(self) -> int:
+        """How many concerns were raised in the year."""
         return sum(row.total for row in self.concerns)
 
 
 def _in_year(day: dt.date | None, year: int) -> bool:
+    """Whether a recorded date falls in `year` (an unrecorded one never does)."""
     return day is not None and day.year == year
 
 
@@ -102,10 +106,12 @@ class Governance:
 
     @cached_property
     def meetings_by_date(self) -> list[Meeting]:
+        """The meetings, oldest first."""
         return sorted(self.meetings, key=lambda meeting: meeting.held_on)
 
     @cached_property
     def _attended(self) -> dict[str, list[Meeting]]:
+        """The meetings each partner was represented at, by slug, oldest first."""
         by_partner: dict[str, list[Meeting]] = {}
         for meeting in self.meetings_by_date:  # one pass: linear in the number of attendances
             for slug in meeting.partners:
@@ -118,14 +124,17 @@ class Governance:
 
     @cached_property
     def with_champion(self) -> int:
+        """How many partners have a Compact Champion recorded."""
         return sum(1 for partner in self.partners if partner.compact_champion)
 
     @cached_property
     def with_plan(self) -> int:
+        """How many partners have an Implementation Plan recorded."""
         return sum(1 for partner in self.partners if partner.implementation_plan)
 
     @cached_property
     def signed(self) -> int:
+        """How many partners are recorded as signed (withdrawn ones are not)."""
         return sum(1 for partner in self.partners if partner.status == "signed")
 
     @cached_property
@@ -140,6 +149,7 @@ class Governance:
         return [self._concern_year(year) for year in years]
 
     def _concern_year(self, year: int) -> ConcernYear:
+        """The published figures for the concerns raised in `year`."""
         raised = [concern for concern in self.concerns if concern.raised_on.year == year]
         resolved = Counter(concern.stage for concern in raised if concern.outcome == "resolved")
         return ConcernYear(

@@ -1,4 +1,5 @@
-"""Typed model of the governance data files: the quarterly Compact meetings, the concerns log and the health rules.
+"""Typed model of the governance data files: the quarterly Compact meetings, the concerns log, the health rules, and
+what the Compact's procedure for resolving difficulties gives an organisation with a concern.
 
 The concerns log holds no personal details by design: no field can carry a name, an email address or a phone
 number (an unknown field is an error), and its one free-text field refuses text that contains either.
@@ -10,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
-from .model import PastDate, Slug, Strict, WebAddress, _reference
+from .model import Line, PastDate, Slug, Strict, WebAddress, _reference
 from .privacy import no_personal_details
 
 PartnerSlug = Annotated[Slug, _reference("partners")]
@@ -32,6 +33,7 @@ class Meeting(Strict):
 
     @model_validator(mode="after")
     def _each_partner_once(self) -> Meeting:
+        """A partner is represented at a meeting once, or the attendance counts would be wrong."""
         repeated = sorted({slug for slug in self.partners if self.partners.count(slug) > 1})
         if repeated:
             raise ValueError(f"a partner is listed twice at this meeting: {', '.join(repeated)}")
@@ -65,6 +67,7 @@ class Concern(Strict):
 
     @model_validator(mode="after")
     def _closed_when_not_open(self) -> Concern:
+        """A closed concern has the date it closed, not before it was raised; an open one has none."""
         if self.outcome == "open" and self.closed_on is not None:
             raise ValueError("an open concern has no closed_on; give its outcome, or leave closed_on empty")
         if self.outcome != "open" and self.closed_on is None:
@@ -94,3 +97,23 @@ class HealthRules(Strict):
         description="Each quarter that has ended needs a meeting, from the first quarter that starts on or after "
         "the first signature."
     )
+
+
+# --- data/resolution.yml ---------------------------------------------------------------------------
+
+
+class Contact(Strict):
+    """An organisation the Compact names for help outside its own procedure, as the 2014 draft published it."""
+
+    key: Slug = Field(description="How a page names it: {{ contact(\"key\") }}.")
+    name: Line = Field(description="The organisation's name, as the Compact gives it.")
+    lines: list[Line] = Field(min_length=1, description="Its address and details, one line each, word for word.")
+
+
+class Resolution(Strict):
+    """What the procedure for resolving difficulties gives an organisation with a concern, in the Compact's words."""
+
+    statement: list[Line] = Field(
+        min_length=1, description="What a written statement of a concern must say (stage two), one part each."
+    )
+    contacts: list[Contact] = Field(min_length=1)

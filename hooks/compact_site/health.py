@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .figures import Governance
 from .governance import HealthRules
+from .model import Partner
 from .rendering import gov_date
 
 
@@ -25,6 +26,7 @@ class Overdue:
     due_on: dt.date
 
     def __str__(self) -> str:
+        """The line the report gives it."""
         return f"{self.subject}: {self.problem}"
 
 
@@ -36,47 +38,40 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def _months(count: int) -> str:
+    """'1 month', '3 months'."""
     return f"{count} month{'s' if count != 1 else ''}"
 
 
 def _quarter_start(day: dt.date) -> dt.date:
+    """The first day of the calendar quarter that `day` is in."""
     return dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
 
 
 def overdue(governance: Governance, rules: HealthRules, today: dt.date) -> list[Overdue]:
-    """Everything overdue on `today`: Champions, then Implementation Plans, then quarterly meetings."""
-    return [*_champions(governance, rules, today), *_plans(governance, rules, today), *_meetings(governance, rules, today)]
+    """Everything overdue on `today`: each signed partner's Champion and Implementation Plan, then meetings."""
+    return [*_partner_duties(governance, rules, today), *_meetings(governance, rules, today)]
 
 
-def _champions(governance: Governance, rules: HealthRules, today: dt.date) -> Iterator[Overdue]:
-    """Signed partners with no Champion recorded more than the allowed months after signing."""
+def _limits(partner: Partner, rules: HealthRules) -> Iterator[tuple[dt.date, int, str]]:
+    """A partner's duties that have a time limit: the day the months run from, how many, and what is then due."""
+    if partner.signed_on is not None and not partner.compact_champion:
+        months = rules.champion_within_months
+        yield partner.signed_on, months, f"signed on {gov_date(partner.signed_on)}, and no Compact Champion recorded within {_months(months)}"
+    published = partner.implementation_plan_published_on
+    if published is not None:
+        months = rules.plan_renewal_months
+        yield published, months, f"its Implementation Plan, published on {gov_date(published)}, is due for renewal after {_months(months)}"
+
+
+def _partner_duties(governance: Governance, rules: HealthRules, today: dt.date) -> Iterator[Overdue]:
+    """Signed partners past a limit: no Champion so long after signing, or a plan older than the rules allow."""
     for partner in governance.partners:
-        if partner.status != "signed" or partner.signed_on is None or partner.compact_champion:
+        if partner.status != "signed":
             continue
-        due = add_months(partner.signed_on, rules.champion_within_months)
-        if today > due:
-            yield Overdue(
-                partner.name,
-                f"signed on {gov_date(partner.signed_on)}, and no Compact Champion recorded "
-                f"{_months(rules.champion_within_months)} later (due by {gov_date(due)})",
-                due,
-            )
-
-
-def _plans(governance: Governance, rules: HealthRules, today: dt.date) -> Iterator[Overdue]:
-    """Signed partners whose Implementation Plan was published longer ago than the rules allow."""
-    for partner in governance.partners:
-        published = partner.implementation_plan_published_on
-        if partner.status != "signed" or published is None:
-            continue
-        due = add_months(published, rules.plan_renewal_months)
-        if today > due:
-            yield Overdue(
-                partner.name,
-                f"its Implementation Plan was published on {gov_date(published)}, more than "
-                f"{_months(rules.plan_renewal_months)} ago (renewal due by {gov_date(due)})",
-                due,
-            )
+        for since, months, problem in _limits(partner, rules):
+            due = add_months(since, months)
+            if today > due:
+                yield Overdue(partner.name, f"{problem} (due by {gov_date(due)})", due)
 
 
 def _meetings(governance: Governance, rules: HealthRules, today: dt.date) -> Iterator[Overdue]:

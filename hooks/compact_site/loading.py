@@ -18,7 +18,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .compact import Compact
-from .governance import ConcernsFile, HealthRules, MeetingsFile
+from .governance import ConcernsFile, HealthRules, MeetingsFile, Resolution
 from .model import SLUG_PATTERN, Agreement, Document, NotesFile, PartnersFile, PrinciplesFile
 
 Loc = tuple[str | int, ...]
@@ -33,6 +33,7 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "meetings.yml": MeetingsFile,
     "concerns.yml": ConcernsFile,
     "health.yml": HealthRules,
+    "resolution.yml": Resolution,
 }
 
 # Within these lists, these fields must not repeat (a URL or a heading would then be ambiguous).
@@ -42,6 +43,7 @@ UNIQUE_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
     "principles.yml": {"parties": ("key",), "objectives": ("number", "slug"), "principles": ("slug",)},
     "agreement.yml": {"duties": ("key",)},
     "meetings.yml": {"meetings": ("held_on",)},
+    "resolution.yml": {"contacts": ("key", "name")},
 }
 
 
@@ -322,4 +324,5 @@ def load_compact(data_dir: Path, *, root: Path | None = None, read: Callable[[Pa
         meetings=models["meetings.yml"].meetings,
         concerns=models["concerns.yml"].concerns,
         health_rules=models["health.yml"],
+        resolution=models["resolution.yml"],
     )

@@ -180,6 +180,10 @@ class SiteRenderer:
             for plan in page_plan(self.compact)
         ]
 
+    def annual_annex(self, year: int) -> str:
+        """The factual annex of one year's annual report, as Markdown: what scripts/annual-report prints."""
+        return self._render("_annual_annex.md.j2", report=self.compact.governance.annual_report(year))
+
     def _render(self, template: str, **context: Any) -> str:
         try:
             return self.env.get_template(template).render(**context)
@@ -190,7 +194,7 @@ class SiteRenderer:
     # --- Pages written in Markdown by editors -----------------------------------------------------
 
     def docs_page(self, markdown: str, src_path: str) -> str:
-        """Render a Markdown page of docs/ whose text may use the data ({{ compact... }}, editor_note)."""
+        """Render a Markdown page of docs/ whose text may use the data ({{ compact... }}, editor_note, contact)."""
         used: set[str] = set()
 
         def editor_note(note_id: str) -> Markup:
@@ -200,10 +204,16 @@ class SiteRenderer:
             used.add(note_id)
             return self.note_markdown(note)
 
+        def contact(key: str) -> Markup:
+            found = self.compact.contacts_by_key.get(key)
+            if found is None:
+                raise PageError(f"{src_path}: contact({key!r}): no contact with that key in data/resolution.yml")
+            return Markup(self._render("_contact.md.j2", contact=found))
+
         try:
             if markdown not in self._docs_templates:  # the whole Compact renders each section page as well
                 self._docs_templates[markdown] = self.env.from_string(markdown)
-            rendered = self._docs_templates[markdown].render(editor_note=editor_note)
+            rendered = self._docs_templates[markdown].render(editor_note=editor_note, contact=contact)
         except jinja2.TemplateSyntaxError as error:
             raise PageError(f"{src_path}:{error.lineno}: {error.message}") from error
         except jinja2.UndefinedError as error:
