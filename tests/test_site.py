@@ -245,12 +245,27 @@ def test_every_page_has_one_h1_and_headings_in_order(site):
         assert all(b - a <= 1 for a, b in zip(headings, headings[1:])), (url, headings)
 
 
-def test_every_page_is_in_the_search_index(site):
+# Out of the search index on purpose: the whole Compact on one page repeats every part, each found on its own page.
+NOT_SEARCHED = {"compact/whole/"}
+
+
+def search_index(site) -> list[dict]:
     import json
 
-    index = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
-    indexed = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert set(site.urls) <= indexed
+    return json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_every_page_is_in_the_search_index(site):
+    indexed = {doc["location"].split("#")[0] for doc in search_index(site)}
+    assert set(site.urls) - NOT_SEARCHED <= indexed
+    assert not NOT_SEARCHED & indexed
+
+
+def test_lists_that_repeat_every_partner_page_stay_out_of_the_search_index(site, compact):
+    """The governance table and the signatories repeat what each partner's page says: search finds those pages."""
+    in_place = next(doc for doc in search_index(site) if doc["location"] == "compact/governance/#in-place")
+    assert "<table" in str(site.page("compact/governance/").find(id="in-place").find_next("table"))
+    assert not any(partner.name in in_place["text"] for partner in compact.partners)
 
 
 def test_no_page_asks_another_host_for_anything(site):
