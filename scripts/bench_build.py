@@ -35,6 +35,11 @@ QUIET_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # Material's end-of-life
 class BenchError(Exception):
     """A step of the benchmark failed: the message says which, with its output."""
 
+    @property
+    def last_line(self) -> str:
+        """The failing command's own last word on it (its last line of output)."""
+        return next((line.strip() for line in reversed(str(self).splitlines()) if line.strip()), "")
+
 
 @dataclass(frozen=True)
 class Measured:

@@ -46,6 +46,7 @@ class SizeResult:
     ours: list[BuildRun] = field(default_factory=list)
     plain: list[BuildRun] = field(default_factory=list)
     zensical: list[Measured] = field(default_factory=list)
+    zensical_refusal: str = ""  # why Zensical would not build this data set, in its own words
     core: list[dict[str, float]] = field(default_factory=list)
     check: list[Measured] = field(default_factory=list)
     pages: int = 0
@@ -213,7 +214,8 @@ def side_by_side(report: Report) -> str:
             seconds(cpu(size.ours)), seconds(cpu(size.plain)), ratio(cpu(size.ours) / cpu(size.plain)), mib(peak(size.plain)), *zensical,
         ])
     header = ["Data set", "Ours wall (s)", "Plain wall (s)", "Ours/plain wall", "Ours CPU (s)", "Plain CPU (s)", "Ours/plain CPU", "Plain peak (MiB)", "Zensical wall (s)", "Zensical CPU (s)", "Zensical peak (MiB)"]
-    return table(header, rows)
+    refusals = "".join(f"\nZensical refused the {size.name} data set: {size.zensical_refusal}\n" for size in report.sizes if size.zensical_refusal)
+    return table(header, rows) + refusals
 
 
 def synthetic(report: Report) -> list[SizeResult]:
