@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from .changelog import ChangelogFile
 from .compact import Compact
 from .governance import ConcernsFile, HealthRules, MeetingsFile
 from .model import SLUG_PATTERN, Agreement, Document, NotesFile, PartnersFile, PrinciplesFile
@@ -33,6 +34,7 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "meetings.yml": MeetingsFile,
     "concerns.yml": ConcernsFile,
     "health.yml": HealthRules,
+    "changelog.yml": ChangelogFile,
 }
 
 # Within these lists, these fields must not repeat (a URL or a heading would then be ambiguous).
@@ -42,6 +44,7 @@ UNIQUE_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
     "principles.yml": {"parties": ("key",), "objectives": ("number", "slug"), "principles": ("slug",)},
     "agreement.yml": {"duties": ("key",)},
     "meetings.yml": {"meetings": ("held_on",)},
+    "changelog.yml": {"entries": ("id",)},
 }
 
 
@@ -299,6 +302,7 @@ def load_compact(data_dir: Path, *, root: Path | None = None, read: Callable[[Pa
         "objectives": {objective.get("number") for objective in _items(raw.get("principles.yml"), "objectives")},
         "parties": {party.get("key") for party in _items(raw.get("principles.yml"), "parties")},
         "partners": {partner.get("slug") for partner in _items(raw.get("partners.yml"), "partners")},
+        "partner_status": {partner.get("slug"): partner.get("status") for partner in _items(raw.get("partners.yml"), "partners")},
     }
     models: dict[str, BaseModel] = {}
     for name, (shown, document) in documents.items():
@@ -322,4 +326,5 @@ def load_compact(data_dir: Path, *, root: Path | None = None, read: Callable[[Pa
         meetings=models["meetings.yml"].meetings,
         concerns=models["concerns.yml"].concerns,
         health_rules=models["health.yml"],
+        changelog=models["changelog.yml"].entries,
     )
