@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
+from .changelog import ChangeEntry
 from .figures import Governance
 from .governance import Concern, HealthRules, Meeting
 from .model import Agreement, Document, EditorNote, Objective, Partner, PartnersFile, PartnerType, Principle, PrinciplesFile, Sector
@@ -40,6 +41,7 @@ class Compact:
     meetings: list[Meeting]
     concerns: list[Concern]
     health_rules: HealthRules
+    changelog: list[ChangeEntry] = field(default_factory=list)
 
     @property
     def partners(self) -> list[Partner]:
@@ -56,6 +58,15 @@ class Compact:
     @property
     def signatories(self) -> list[Partner]:
         return [partner for partner in self.partners if partner.status == "signed"]
+
+    @cached_property
+    def partners_by_slug(self) -> dict[str, Partner]:
+        return {partner.slug: partner for partner in self.partners}
+
+    @cached_property
+    def changes(self) -> list[ChangeEntry]:
+        """The changelog, newest first; of two changes on one day, the one recorded later comes first."""
+        return [entry for _, entry in sorted(enumerate(self.changelog), key=lambda pair: (pair[1].changed_on, pair[0]), reverse=True)]
 
     @cached_property
     def governance(self) -> Governance:
@@ -105,3 +116,12 @@ class Compact:
             )
             for sector in self.partners_file.sectors
         ]
+
+
+def status_label(partner: Partner) -> str:
+    """A partner's status in words."""
+    return {
+        "named": "Named as a partner in the Compact; not yet recorded as signed",
+        "signed": "Signed the Compact",
+        "withdrawn": "Withdrawn from the Compact",
+    }[partner.status]
