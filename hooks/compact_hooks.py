@@ -35,7 +35,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     try:
         compact = load_compact(root / "data")
-        history = read_history(root)  # once per build: every page's date comes from this one reading
+        history = read_history(root, compact.entry_starts)  # once per build: every page's date comes from it
         renderer = SiteRenderer(compact, site_url=config.site_url or "/", docs_dir=Path(config.docs_dir), history=history)
         pages = renderer.generated_pages()
         generated_files = renderer.generated_files()

@@ -168,11 +168,11 @@ def test_the_sitemap_dates_pages_as_they_do(built):
 
 
 def test_without_git_history_a_page_says_its_date_is_not_known(tmp_path, compact):
-    assert not read_history(tmp_path).known
+    assert not read_history(tmp_path, compact.entry_starts).known
     copy = copy_project(tmp_path / "inside")  # a copy inside another repository does not borrow its history
     git(tmp_path, "init", "-q")
-    assert not read_history(copy).known
-    renderer = SiteRenderer(compact, site_url=OTHER_SITE, docs_dir=copy / "docs", history=read_history(copy))
+    assert not read_history(copy, compact.entry_starts).known
+    renderer = SiteRenderer(compact, site_url=OTHER_SITE, docs_dir=copy / "docs", history=read_history(copy, compact.entry_starts))
     renderer.generated_pages()
     meta = renderer.page_meta("partners/vast.md", "partners/vast/", title="VAST", markdown="", description=None, fallback="")
     assert "not known" in meta["compact_last_changed"] and meta["compact_changed_on"] == ""

@@ -42,6 +42,8 @@ class Compact:
     concerns: list[Concern]
     health_rules: HealthRules
     changelog: list[ChangeEntry] = field(default_factory=list)
+    # The first line of each entry that has a page, by (data file, list) and slug: pages are dated by their lines.
+    entry_starts: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
 
     @property
     def partners(self) -> list[Partner]:

@@ -21,10 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from .loading import parse_yaml
-
-# The lists whose entries make pages of their own, by data file: each entry is dated by its own lines.
-ENTRY_LISTS = {"data/partners.yml": ("partners",), "data/principles.yml": ("objectives", "principles")}
 _ZERO_COMMIT = "0" * 40
 _BLAME_LINE = re.compile(r"^([0-9a-f]{40}) \d+ (\d+)")
 
@@ -134,23 +130,22 @@ def _line_changes(blame: str) -> list[LastChanged]:
     return [lines[n] for n in sorted(lines)]
 
 
-def entry_spans(text: str, list_name: str) -> dict[str, tuple[int, int]]:
-    """The first and last line (1-based) of each entry of a list in a YAML file, by slug.
+def entry_spans(starts: dict[str, int], line_count: int) -> dict[str, tuple[int, int]]:
+    """The first and last line (1-based) of each entry, from the first lines of all entries of a list.
 
     An entry runs from its own first line to the line before the next entry (or the file's end), so a
     comment just above an entry counts with the entry before it.
     """
-    document, _ = parse_yaml(text, "")
-    if document is None or not isinstance(document.data, dict) or not isinstance(document.data.get(list_name), list):
-        return {}
-    items = document.data[list_name]
-    starts = [document.mark((list_name, index))[0] for index in range(len(items))]
-    ends = [start - 1 for start in starts[1:]] + [text.count("\n") + 1]
-    return {item["slug"]: (start, end) for item, start, end in zip(items, starts, ends) if isinstance(item, dict) and "slug" in item}
+    ordered = sorted(starts.items(), key=lambda item: item[1])
+    ends = [start - 1 for _, start in ordered[1:]] + [line_count]
+    return {slug: (start, end) for (slug, start), end in zip(ordered, ends)}
 
 
-def read_history(root: Path) -> History:
-    """Read the project's history with three git commands and one blame per data file with entry pages."""
+def read_history(root: Path, entry_starts: dict[tuple[str, str], dict[str, int]]) -> History:
+    """Read the project's history: three git commands, and one blame per data file with entry pages.
+
+    entry_starts gives the first line of each entry by (file, list) and slug, as the loader found them.
+    """
     top = _git(root, "rev-parse", "--show-toplevel")
     if top is None or Path(top.strip()).resolve() != root.resolve():
         return History()  # not a git work tree of its own (a tarball, or a copy inside another repository)
@@ -160,16 +155,14 @@ def read_history(root: Path) -> History:
     log = _git(root, "log", "--format=%x00%cs", "--name-only", "--no-renames") or ""
     status = _git(root, "status", "--porcelain", "-z", "--untracked-files=all", "--no-renames") or ""
     uncommitted = frozenset(item[3:] for item in status.split("\0") if len(item) > 3 and item[2] == " ")
-    files = _file_dates(log)
     entries: dict[tuple[str, str, str], LastChanged] = {}
-    for path, list_names in ENTRY_LISTS.items():
+    for path in sorted({path for path, _ in entry_starts}):
         blame = _git(root, "blame", "--porcelain", "--", path)
-        source = root / path
-        if blame is None or not source.exists():
+        if blame is None:
             continue  # a file not yet committed: its entries are uncommitted, as the file is
         changes = _line_changes(blame)
-        text = source.read_text(encoding="utf-8")
-        for list_name in list_names:
-            for slug, (start, end) in entry_spans(text, list_name).items():
-                entries[(path, list_name, slug)] = latest(changes[start - 1 : end])
-    return History(files, entries, uncommitted, dt.datetime.fromisoformat(head.strip()))
+        for (file, list_name), starts in entry_starts.items():
+            if file == path:
+                for slug, (start, end) in entry_spans(starts, len(changes)).items():
+                    entries[(path, list_name, slug)] = latest(changes[start - 1 : end])
+    return History(_file_dates(log), entries, uncommitted, dt.datetime.fromisoformat(head.strip()))

@@ -242,6 +242,8 @@ def _duplicates(file: str, doc: YamlDocument) -> list[Problem]:
 
 # Lists whose entries have pages of their own, at /<list>/<slug>/.
 ADDRESSED_LISTS = {"partners.yml": "partners", "principles.yml": "principles"}
+# Lists whose entries make pages of their own, by data file: each such page is dated by its entry's lines.
+ENTRY_LISTS = {"partners.yml": ("partners",), "principles.yml": ("objectives", "principles")}
 
 
 def _address_clashes(file: str, doc: YamlDocument) -> list[Problem]:
@@ -261,6 +263,17 @@ def _address_clashes(file: str, doc: YamlDocument) -> list[Problem]:
             else:
                 taken[old] = _dotted(loc)
     return problems
+
+
+def _entry_starts(shown: str, document: YamlDocument) -> dict[tuple[str, str], dict[str, int]]:
+    """The first line of each entry with a page of its own, by (file, list) and slug: for dating the page."""
+    starts = {}
+    for list_name in ENTRY_LISTS.get(shown.rsplit("/", 1)[-1], ()):
+        items = _items(document.data, list_name)
+        starts[(shown, list_name)] = {
+            item["slug"]: document.mark((list_name, index))[0] for index, item in enumerate(items) if isinstance(item.get("slug"), str)
+        }
+    return starts
 
 
 def _items(data: Any, list_name: str) -> list[dict[str, Any]]:
@@ -317,6 +330,7 @@ def load_compact(data_dir: Path, *, root: Path | None = None, read: Callable[[Pa
                 problems.append(Problem(shown, line, column, _dotted(loc), _describe(detail, _fields_at(model, loc))))
     if problems:
         raise DataError(problems)
+    entry_starts = {key: lines for shown, document in documents.values() for key, lines in _entry_starts(shown, document).items()}
     return Compact(
         document=models["document.yml"],
         notes=models["notes.yml"].notes,
@@ -327,4 +341,5 @@ def load_compact(data_dir: Path, *, root: Path | None = None, read: Callable[[Pa
         concerns=models["concerns.yml"].concerns,
         health_rules=models["health.yml"],
         changelog=models["changelog.yml"].entries,
+        entry_starts=entry_starts,
     )
