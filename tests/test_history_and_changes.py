@@ -178,6 +178,13 @@ def test_without_git_history_a_page_says_its_date_is_not_known(tmp_path, compact
     assert "not known" in meta["compact_last_changed"] and meta["compact_changed_on"] == ""
 
 
+def test_the_published_build_reads_the_whole_history():
+    """A shallow clone (the checkout action's default) would date every page by the last commit alone."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
+    (checkout,) = [step for step in workflow["jobs"]["publish"]["steps"] if step.get("uses", "").startswith("actions/checkout")]
+    assert checkout["with"]["fetch-depth"] == 0
+
+
 # --- The changelog and its feed ----------------------------------------------------------------------
 
 
