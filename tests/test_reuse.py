@@ -154,6 +154,8 @@ def test_every_principle_page_offers_a_citation_and_a_link_to_itself(site, compa
         citation = next(block for block in blocks if block.startswith('"'))
         assert citation.startswith(f'"{principle.title}"') and citation.endswith(url)
         assert compact.document.full_title in citation
+        objective = compact.objectives_by_number[principle.objective]
+        assert f"({objective.title})" in citation and ("(draft)" in citation) == compact.document.is_draft
         link = BeautifulSoup(next(block for block in blocks if block.startswith("<a ")), "html.parser").a
         assert link["href"] == url and words(link).startswith(principle.title)
 
