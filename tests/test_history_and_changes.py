@@ -45,6 +45,7 @@ NEW_PARTNER = {
     "type": "vcs-infrastructure-body",
     "status": "signed",
     "signed_on": dt.date(2016, 11, 4),
+    "former_slugs": ["friends-of-stoke-old"],  # renamed: its old page and badge must keep working
 }
 CHANGES = [
     {"id": "tamworth-signed", "changed_on": dt.date(2015, 6, 1), "kind": "signed", "partner": WITHDRAWN},
@@ -155,7 +156,9 @@ def test_uncommitted_edits_are_not_yet_published_and_never_dated_by_the_build(bu
 
 
 def test_every_page_shows_a_date_line(built):
-    for url in built.urls:
+    redirects = [url for url in built.urls if built.page(url).find("meta", attrs={"http-equiv": "refresh"})]
+    assert redirects == [f"partners/{NEW_PARTNER['former_slugs'][0]}/"], "a former address only sends readers on"
+    for url in set(built.urls) - set(redirects):
         assert last_changed(built, url) is not None, url
 
 
@@ -283,3 +286,11 @@ def test_every_absolute_address_follows_the_site_url(built):
     locations = [loc.text for loc in ET.fromstring((built.root / "sitemap.xml").read_bytes()).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
     assert locations and all(location.startswith(OTHER_SITE) for location in locations)
     assert feed(built).find(f"{ATOM}link[@rel='self']").get("href") == f"{OTHER_SITE}feed.xml"
+
+
+def test_a_renamed_partner_keeps_its_old_badge_address(built):
+    slug, (old,) = NEW_PARTNER["slug"], NEW_PARTNER["former_slugs"]
+    current = (built.root / "partners" / slug / "badge.svg").read_bytes()
+    assert (built.root / "partners" / old / "badge.svg").read_bytes() == current, "badges embedded elsewhere keep working"
+    record = json.loads((built.root / "api/partners.json").read_text(encoding="utf-8"))["partners"][-1]
+    assert record["former_urls"] == [f"{OTHER_SITE}partners/{old}/"]
