@@ -37,6 +37,10 @@ CASES = {
         "  - id: later\n    changed_on: 2999-01-01\n    kind: correction\n    title: Not yet\n",
         3, "entries[0].changed_on: expected a date that is not in the future",
     ),
+    "date-differs-from-the-partners": (
+        "  - id: signed\n    changed_on: 2016-02-01\n    kind: signed\n    partner: tamworth-borough-council\n",
+        2, "entries[0]: partner 'tamworth-borough-council' has signed_on 2015-06-01; this entry's changed_on must be the same date",
+    ),
     "unknown-kind": (
         "  - id: odd\n    changed_on: 2016-02-01\n    kind: renamed\n    title: Odd\n",
         4, "entries[0].kind: expected one of joined, signed, withdrawn, correction; got 'renamed'",
@@ -50,6 +54,11 @@ def test_a_bad_changelog_entry_is_named_by_file_line_and_field(tmp_path: Path, c
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     (data / "changelog.yml").write_text("entries:\n" + entries, encoding="utf-8")
+    partners = data / "partners.yml"  # one partner with a recorded signature, for the entries to agree with
+    text = partners.read_text(encoding="utf-8")
+    start = text.index("  - slug: tamworth-borough-council\n")
+    signed = text[start:].replace("    status: named\n    signed_on:\n", "    status: signed\n    signed_on: 2015-06-01\n", 1)
+    partners.write_text(text[:start] + signed, encoding="utf-8")
     with pytest.raises(DataError) as raised:
         load_compact(data)
     problems = [str(problem) for problem in raised.value.problems]

@@ -37,9 +37,15 @@ class ChangeEntry(Strict):
         if self.kind in PARTNER_CHANGES:
             if self.partner is None:
                 raise ValueError(f"a '{self.kind}' entry needs the partner's slug in 'partner'")
-            status = ((info.context or {}).get("partner_status") or {}).get(self.partner)
+            context = info.context or {}
+            status = (context.get("partner_status") or {}).get(self.partner)
             if self.kind == "withdrawn" and status not in (None, "withdrawn"):
                 raise ValueError(f"partner {self.partner!r} has status {status!r}; a 'withdrawn' entry needs status 'withdrawn'")
+            recorded = ((context.get("partner_dates") or {}).get(self.partner) or {}).get(self.kind)
+            if recorded and str(recorded) != self.changed_on.isoformat():
+                raise ValueError(
+                    f"partner {self.partner!r} has {self.kind}_on {recorded}; this entry's changed_on must be the same date"
+                )
         elif self.title is None:
             raise ValueError("a 'correction' entry needs a 'title' saying what was corrected")
         elif self.partner is not None:

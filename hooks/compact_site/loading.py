@@ -316,6 +316,11 @@ def load_compact(data_dir: Path, *, root: Path | None = None, read: Callable[[Pa
         "parties": {party.get("key") for party in _items(raw.get("principles.yml"), "parties")},
         "partners": {partner.get("slug") for partner in _items(raw.get("partners.yml"), "partners")},
         "partner_status": {partner.get("slug"): partner.get("status") for partner in _items(raw.get("partners.yml"), "partners")},
+        # As written (dates are read as text): a changelog entry must agree with the partner's own date.
+        "partner_dates": {
+            partner.get("slug"): {kind: partner.get(f"{kind}_on") for kind in ("joined", "signed", "withdrawn")}
+            for partner in _items(raw.get("partners.yml"), "partners")
+        },
     }
     models: dict[str, BaseModel] = {}
     for name, (shown, document) in documents.items():
