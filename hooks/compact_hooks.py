@@ -82,13 +82,14 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     each page's date): templates are built before the pages' own HTML.
     """
     title = config.site_name if page.is_homepage else Markup(page.title or "").striptags()  # plain text, unescaped
+    description = page.meta.get("description")  # front matter may hold any YAML value: text is wanted
     page.meta.update(
         config.extra[_STATE]["renderer"].page_meta(
             page.file.src_uri,
             page.url,
             title=title,
             markdown=page.markdown or "",
-            description=page.meta.get("description"),
+            description=str(description) if description else None,
             fallback=config.site_description or "",
         )
     )
