@@ -60,6 +60,7 @@ CHANGES = [
     {"id": "typo-fixed", "changed_on": dt.date(2016, 2, 1), "kind": "correction", "title": "A <slip> & a fix in the text"},
 ]
 UNCOMMITTED_PRINCIPLE = "buy-local"
+MARKUP_DESCRIPTION = "A <b>bold</b> & \"quoted\" start. "  # in front matter: must stay text in every tag
 
 
 def git(project: Path, *args: str, when: str | None = None) -> str:
@@ -96,6 +97,7 @@ def project(tmp_path_factory) -> Path:
     (data / "partners.yml").write_text(partners, encoding="utf-8")
     edit(data / "changelog.yml", "entries: []", "entries:\n" + "\n".join("  " + line for line in yaml.safe_dump(CHANGES, sort_keys=False).splitlines()))
     edit(project / "docs" / "compact" / "index.md", "\n", "\n\n")
+    edit(project / "docs" / "raise-a-concern.md", "description: ", f"description: {MARKUP_DESCRIPTION}")
     subprocess.run([sys.executable, str(ROOT / "scripts" / "urls"), "--update", "--root", str(project)], check=True, capture_output=True)
     git(project, "add", "-A")
     git(project, "commit", "-q", "-m", "Record a withdrawal and a new signatory", when=SECOND_COMMIT)
@@ -270,6 +272,9 @@ def test_a_name_with_markup_is_the_same_characters_in_every_file(built):
     assert f"{name} signed the Compact" in titles
     record = json.loads((built.root / "api/partners.json").read_text(encoding="utf-8"))["partners"][-1]
     assert record["name"] == name
+    concern = built.page("raise-a-concern/")
+    for tag in (concern.find("meta", attrs={"name": "description"}), concern.find("meta", attrs={"property": "og:description"})):
+        assert tag["content"].startswith(MARKUP_DESCRIPTION.strip()), "front matter is text, never markup"
 
 
 # --- Another site URL ---------------------------------------------------------------------------------

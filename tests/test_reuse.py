@@ -10,10 +10,12 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urljoin
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from compact_site import opendata
 from compact_site.compact import status_label
+from sitebuild import ROOT
 from test_site import article, text_of_markdown, words
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -203,6 +205,13 @@ def test_link_previews_describe_partners_and_principles_from_their_data(site, co
         page = site.page(f"principles/{principle.slug}/")
         assert meta(page, "og:title") == principle.title
         assert text_of_markdown(principle.text).startswith(meta(page, "description").rstrip("…"))
+
+
+def test_a_description_in_front_matter_is_the_pages_own(site):
+    source = (ROOT / "docs" / "raise-a-concern.md").read_text(encoding="utf-8")
+    front_matter = yaml.safe_load(source.split("---")[1])
+    assert meta(site.page("raise-a-concern/"), "description") == front_matter["description"]
+    assert meta(site.page("raise-a-concern/"), "og:description") == front_matter["description"]
 
 
 def test_sitemap_and_robots_follow_the_site_url(site):
