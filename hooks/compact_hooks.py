@@ -3,9 +3,11 @@
 Order of events in one build (and in every rebuild of `mkdocs serve`):
 - on_config: load and validate data/ and render every generated page. Any problem stops the build here,
   before MkDocs cleans site/, so a bad edit never leaves a half-built site behind.
-- on_files: add the generated pages as real MkDocs files, each editing back to its data file.
+- on_files: add the generated pages as real MkDocs files, each editing back to its data file, and the
+  generated files that are not pages (open data, badges, the feed, robots.txt), copied as they are.
 - on_env: keep the theme's compiled templates between builds, as on_config keeps ours (.cache/jinja/).
 - on_page_markdown: render the Jinja expressions in the Markdown pages of docs/.
+- on_page_content: give each page its description, link preview tags and date line (see overrides/main.html).
 No state lives in this module: each build keeps its renderer on its own config.
 """
 
@@ -19,9 +21,11 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from markupsafe import Markup
 from mkdocs.structure.pages import Page
 
 from compact_site.addresses import lost_addresses
+from compact_site.history import read_history
 from compact_site.loading import DataError, load_compact
 from compact_site.rendering import PageError, SiteRenderer
 
@@ -33,17 +37,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     try:
         compact = load_compact(root / "data")
+        history = read_history(root, compact.entry_starts)  # once per build: every page's date comes from it
         renderer = SiteRenderer(
-            compact, site_url=config.site_url or "/", docs_dir=Path(config.docs_dir), bytecode_cache=_template_cache(config)
+            compact,
+            site_url=config.site_url or "/",
+            docs_dir=Path(config.docs_dir),
+            history=history,
+            bytecode_cache=_template_cache(config),
         )
         pages = renderer.generated_pages()
+        generated_files = renderer.generated_files()
     except (DataError, PageError) as error:
         raise Abort(str(error)) from error
     lost = lost_addresses(compact, root)
     if lost:
         raise Abort("\n".join(["Published addresses would disappear; nothing was built:", *(f"  {p}" for p in lost)]))
     config.site_name = compact.document.full_title
-    config.extra[_STATE] = {"renderer": renderer, "pages": pages}
+    config.extra[_STATE] = {"renderer": renderer, "pages": pages, "files": generated_files}
     config.extra["compact_document"] = compact.document  # for the draft notice in overrides/
     return config
 
@@ -56,6 +66,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         # Relative to docs/: "Edit this page" opens the data file (none for a page of many sources).
         file.edit_uri = f"../{page.source}" if page.source else None
         files.append(file)
+    for generated in config.extra[_STATE]["files"]:
+        files.append(File.generated(config, generated.src_uri, content=generated.content))
     return files
 
 
@@ -83,3 +95,24 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return config.extra[_STATE]["renderer"].docs_page(markdown, f"docs/{page.file.src_uri}")
     except PageError as error:
         raise PluginError(str(error)) from error
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Describe the page for link previews and date it, from the core; overrides/main.html prints both.
+
+    Here, once the page is rendered and its title known, and before MkDocs writes sitemap.xml (which shows
+    each page's date): templates are built before the pages' own HTML.
+    """
+    title = config.site_name if page.is_homepage else Markup(page.title or "").striptags()  # plain text, unescaped
+    description = page.meta.get("description")  # front matter may hold any YAML value: text is wanted
+    page.meta.update(
+        config.extra[_STATE]["renderer"].page_meta(
+            page.file.src_uri,
+            page.url,
+            title=title,
+            markdown=page.markdown or "",
+            description=str(description) if description else None,
+            fallback=config.site_description or "",
+        )
+    )
+    return html

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
+from .changelog import ChangeEntry
 from .figures import Governance
 from .governance import Concern, Contact, HealthRules, Meeting, Resolution
 from .model import Agreement, Document, EditorNote, Objective, Partner, PartnersFile, PartnerType, Principle, PrinciplesFile, Sector
@@ -41,6 +42,9 @@ class Compact:
     concerns: list[Concern]
     health_rules: HealthRules
     resolution: Resolution
+    changelog: list[ChangeEntry] = field(default_factory=list)
+    # The first line of each entry that has a page, by (data file, list) and slug: pages are dated by their lines.
+    entry_starts: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
 
     @property
     def partners(self) -> list[Partner]:
@@ -57,6 +61,15 @@ class Compact:
     @property
     def signatories(self) -> list[Partner]:
         return [partner for partner in self.partners if partner.status == "signed"]
+
+    @cached_property
+    def partners_by_slug(self) -> dict[str, Partner]:
+        return {partner.slug: partner for partner in self.partners}
+
+    @cached_property
+    def changes(self) -> list[ChangeEntry]:
+        """The changelog, newest first; of two changes on one day, the one recorded later comes first."""
+        return [entry for _, entry in sorted(enumerate(self.changelog), key=lambda pair: (pair[1].changed_on, pair[0]), reverse=True)]
 
     @cached_property
     def governance(self) -> Governance:
@@ -110,3 +123,12 @@ class Compact:
             )
             for sector in self.partners_file.sectors
         ]
+
+
+def status_label(partner: Partner) -> str:
+    """A partner's status in words."""
+    return {
+        "named": "Named as a partner in the Compact; not yet recorded as signed",
+        "signed": "Signed the Compact",
+        "withdrawn": "Withdrawn from the Compact",
+    }[partner.status]

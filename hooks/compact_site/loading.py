@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from .changelog import ChangelogFile
 from .compact import Compact
 from .governance import ConcernsFile, HealthRules, MeetingsFile, Resolution
 from .model import SLUG_PATTERN, Agreement, Document, NotesFile, PartnersFile, PrinciplesFile
@@ -34,6 +35,7 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "concerns.yml": ConcernsFile,
     "health.yml": HealthRules,
     "resolution.yml": Resolution,
+    "changelog.yml": ChangelogFile,
 }
 
 # Within these lists, these fields must not repeat (a URL or a heading would then be ambiguous).
@@ -44,6 +46,7 @@ UNIQUE_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
     "agreement.yml": {"duties": ("key",)},
     "meetings.yml": {"meetings": ("held_on",)},
     "resolution.yml": {"contacts": ("key", "name")},
+    "changelog.yml": {"entries": ("id",)},
 }
 
 
@@ -241,6 +244,8 @@ def _duplicates(file: str, doc: YamlDocument) -> list[Problem]:
 
 # Lists whose entries have pages of their own, at /<list>/<slug>/.
 ADDRESSED_LISTS = {"partners.yml": "partners", "principles.yml": "principles"}
+# Lists whose entries make pages of their own, by data file: each such page is dated by its entry's lines.
+ENTRY_LISTS = {"partners.yml": ("partners",), "principles.yml": ("objectives", "principles")}
 
 
 def _address_clashes(file: str, doc: YamlDocument) -> list[Problem]:
@@ -260,6 +265,17 @@ def _address_clashes(file: str, doc: YamlDocument) -> list[Problem]:
             else:
                 taken[old] = _dotted(loc)
     return problems
+
+
+def _entry_starts(shown: str, document: YamlDocument) -> dict[tuple[str, str], dict[str, int]]:
+    """The first line of each entry with a page of its own, by (file, list) and slug: for dating the page."""
+    starts = {}
+    for list_name in ENTRY_LISTS.get(shown.rsplit("/", 1)[-1], ()):
+        items = _items(document.data, list_name)
+        starts[(shown, list_name)] = {
+            item["slug"]: document.mark((list_name, index))[0] for index, item in enumerate(items) if isinstance(item.get("slug"), str)
+        }
+    return starts
 
 
 def _items(data: Any, list_name: str) -> list[dict[str, Any]]:
@@ -301,6 +317,12 @@ def load_compact(data_dir: Path, *, root: Path | None = None, read: Callable[[Pa
         "objectives": {objective.get("number") for objective in _items(raw.get("principles.yml"), "objectives")},
         "parties": {party.get("key") for party in _items(raw.get("principles.yml"), "parties")},
         "partners": {partner.get("slug") for partner in _items(raw.get("partners.yml"), "partners")},
+        "partner_status": {partner.get("slug"): partner.get("status") for partner in _items(raw.get("partners.yml"), "partners")},
+        # As written (dates are read as text): a changelog entry must agree with the partner's own date.
+        "partner_dates": {
+            partner.get("slug"): {kind: partner.get(f"{kind}_on") for kind in ("joined", "signed", "withdrawn")}
+            for partner in _items(raw.get("partners.yml"), "partners")
+        },
     }
     models: dict[str, BaseModel] = {}
     for name, (shown, document) in documents.items():
@@ -315,6 +337,7 @@ def load_compact(data_dir: Path, *, root: Path | None = None, read: Callable[[Pa
                 problems.append(Problem(shown, line, column, _dotted(loc), _describe(detail, _fields_at(model, loc))))
     if problems:
         raise DataError(problems)
+    entry_starts = {key: lines for shown, document in documents.values() for key, lines in _entry_starts(shown, document).items()}
     return Compact(
         document=models["document.yml"],
         notes=models["notes.yml"].notes,
@@ -325,4 +348,6 @@ def load_compact(data_dir: Path, *, root: Path | None = None, read: Callable[[Pa
         concerns=models["concerns.yml"].concerns,
         health_rules=models["health.yml"],
         resolution=models["resolution.yml"],
+        changelog=models["changelog.yml"].entries,
+        entry_starts=entry_starts,
     )

@@ -146,6 +146,11 @@ class Document(Strict):
         description="While 'draft', every page carries the draft notice."
     )
     vision: Vision
+    licence: Line | None = Field(
+        default=None,
+        description="The licence under which the site's text and open data may be reused, once it is decided; "
+        "empty until then, and the 'Reuse this data' page says it is not yet recorded.",
+    )
 
     @property
     def is_draft(self) -> bool:

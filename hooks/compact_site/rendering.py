@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -18,8 +19,13 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
-from .compact import Compact
-from .model import EditorNote, Objective, Partner, Principle
+from . import opendata
+from .badges import badge_layout, partner_claim
+from .changelog import PARTNER_CHANGES, ChangeEntry
+from .compact import Compact, status_label
+from .history import History, LastChanged, latest
+from .model import EditorNote, Objective, Principle
+from .xmlrender import xml_environment
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -56,10 +62,18 @@ def _finalize(value: Any) -> Any:
     return value if isinstance(value, Markup) else escape_markdown("" if value is None else value)
 
 
+def plain_text(markdown: str) -> str:
+    """A Markdown text as the words a reader sees: no link targets, emphasis, escapes or attribute lists."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"\{:?\s*[.#][^}]*\}", "", text).replace("*", "")
+    text = re.sub(r"\\(.)", r"\1", text)
+    return re.sub(r"\s+", " ", html.unescape(text)).strip()
+
+
 def _summary(text: str, limit: int = 160) -> str:
     """The first sentence of a Markdown text, as plain text, cut at a word when it runs long."""
-    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).replace("*", "")
-    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", plain.strip(), maxsplit=1)[0]
+    plain = plain_text(text)
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", plain, maxsplit=1)[0]
     if len(sentence) <= limit:
         return sentence
     return sentence[: sentence.rfind(" ", 0, limit)].rstrip(",;") + "…"
@@ -84,6 +98,18 @@ class GeneratedPage:
 
 
 @dataclass(frozen=True)
+class GeneratedFile:
+    """A file the data makes that is not a page (JSON, CSV, SVG, Atom, robots.txt): where it goes, its text."""
+
+    src_uri: str
+    content: str
+
+
+# What a page's date is taken from: a file, a folder (ending in "/"), or one entry (file, list, slug).
+DateSource = str | tuple[str, str, str]
+
+
+@dataclass(frozen=True)
 class PlannedPage:
     """A page the data makes, before it is rendered: enough to know every address the site publishes."""
 
@@ -92,29 +118,41 @@ class PlannedPage:
     context: dict[str, Any]
     source: str | None  # the data file behind the page; None where several are
     in_nav: bool = True
+    dated_by: tuple[DateSource, ...] = ()  # default: the source file
+    description: str | None = None  # for link previews; default: the page's first paragraph
 
 
 def page_plan(compact: Compact) -> list[PlannedPage]:
     """Every page the data makes, in a stable order: the indexes, then objectives, principles, partners."""
     partners, principles = "data/partners.yml", "data/principles.yml"
+    whole = ("docs/compact/", principles, "data/document.yml", "data/agreement.yml", "data/notes.yml")
     plan = [
         PlannedPage("partners/index.md", "partners_index.md.j2", {}, partners),
         PlannedPage("principles/index.md", "principles_index.md.j2", {}, principles),
         PlannedPage("sign.md", "sign.md.j2", {}, "data/agreement.yml"),
         PlannedPage("editors-notes.md", "editors_notes.md.j2", {}, "data/notes.yml"),
         # Every section of the Compact in order on one page, for reading in full, printing or a PDF.
-        PlannedPage("compact/whole.md", "whole_compact.md.j2", {}, None),
+        PlannedPage("compact/whole.md", "whole_compact.md.j2", {}, None, dated_by=whole),
+        PlannedPage("whats-new.md", "whats_new.md.j2", {}, "data/changelog.yml"),
+        # The page's words are the template's; the licence and the example come from the data.
+        PlannedPage("reuse.md", "reuse.md.j2", {}, None, dated_by=("hooks/compact_site/templates/reuse.md.j2", "data/document.yml")),
     ]
     for objective in compact.objectives:
         context = {"objective": objective, "principles": compact.principles_of(objective)}
-        plan.append(PlannedPage(f"compact/objectives/{objective.slug}.md", "objective.md.j2", context, principles))
+        dated_by = ((principles, "objectives", objective.slug), *((principles, "principles", p.slug) for p in context["principles"]))
+        summary = _summary(objective.introduction)
+        plan.append(PlannedPage(f"compact/objectives/{objective.slug}.md", "objective.md.j2", context, principles, dated_by=dated_by, description=summary))
     for principle in compact.principles:
         before, after = compact.neighbours(principle)
         objective = compact.objectives_by_number[principle.objective]
         context = {"principle": principle, "objective": objective, "before": before, "after": after}
-        plan.append(PlannedPage(f"principles/{principle.slug}.md", "principle.md.j2", context, principles, in_nav=False))
+        dated_by = ((principles, "principles", principle.slug),)
+        summary = _summary(principle.text)
+        plan.append(PlannedPage(f"principles/{principle.slug}.md", "principle.md.j2", context, principles, False, dated_by, summary))
     for partner in compact.partners:
-        plan.append(PlannedPage(f"partners/{partner.slug}.md", "partner.md.j2", {"partner": partner}, partners, in_nav=False))
+        dated_by = ((partners, "partners", partner.slug),)
+        description = f"{partner.name}: {partner_claim(partner, compact.document)}. {status_label(partner)}."
+        plan.append(PlannedPage(f"partners/{partner.slug}.md", "partner.md.j2", {"partner": partner}, partners, False, dated_by, description))
     # The annual report's factual annex, for each year in which the data records anything (linked from governance).
     for year in compact.governance.report_years:
         report = {"report": compact.governance.annual_report(year)}
@@ -128,6 +166,35 @@ def page_plan(compact: Compact) -> list[PlannedPage]:
     return plan
 
 
+def change_title(compact: Compact, entry: ChangeEntry) -> str:
+    """A changelog entry's title: a partner's change in its own name, or what a correction corrected."""
+    if entry.partner is not None:
+        return f"{compact.partners_by_slug[entry.partner].name} {PARTNER_CHANGES[entry.kind]}"
+    return entry.title or ""
+
+
+def _atom_time(moment: dt.datetime | dt.date) -> str:
+    """A moment as Atom (RFC 3339) wants it, in UTC; a day is its midnight in UTC."""
+    if not isinstance(moment, dt.datetime):
+        moment = dt.datetime.combine(moment, dt.time(), dt.timezone.utc)
+    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+_PROSE_START = re.compile(r"^[\w\[*_\"'‘“(]")
+
+
+def first_paragraph(markdown: str) -> str | None:
+    """The first paragraph of prose in a Markdown page (not a heading, list, table, note or HTML), as text."""
+    body = _FRONT_MATTER.sub("", markdown)
+    for block in re.split(r"\n\s*\n", body):
+        block = block.strip()
+        if block and _PROSE_START.match(block) and not re.match(r"^(\d+\.|[-*+] )", block):
+            text = plain_text(block)
+            if text:
+                return _summary(block)
+    return None
+
+
 class PageError(Exception):
     """A page's Markdown or template could not be rendered; the message names the file and line."""
 
@@ -139,11 +206,20 @@ class SiteRenderer:
     compact: Compact
     site_url: str
     docs_dir: Path | None = None  # where the Markdown pages are, for the whole Compact on one page
+    history: History = field(default_factory=History)  # when each source last changed (none known by default)
     # Compiled templates kept between builds (a preview rebuilds on every save); None compiles each time.
     bytecode_cache: jinja2.BytecodeCache | None = None
 
     def __post_init__(self) -> None:
+        self.site_url = self.site_url.rstrip("/") + "/"
+        self.dated_by: dict[str, tuple[DateSource, ...]] = {}  # generated pages' date sources, by src_uri
+        self.descriptions: dict[str, str] = {}  # generated pages' own descriptions, by src_uri
         self._docs_templates: dict[str, jinja2.Template] = {}  # each page of docs/ compiled once a build
+        self.xml_env = xml_environment()
+        # For the few HTML fragments of the theme's <head> and page footer: escaped for HTML, not Markdown.
+        self.html_env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES), bytecode_cache=self.bytecode_cache, undefined=jinja2.StrictUndefined, autoescape=True
+        )
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
             bytecode_cache=self.bytecode_cache,
@@ -164,8 +240,13 @@ class SiteRenderer:
         )
         self.env.globals.update(
             compact=self.compact,
-            site_url=self.site_url.rstrip("/") + "/",
+            site_url=self.site_url,
             link_highlight=_link_highlight,
+            partner_claim=lambda partner: partner_claim(partner, self.compact.document),
+            badge=lambda partner: badge_layout(partner, self.compact.document),
+            change_title=lambda entry: change_title(self.compact, entry),
+            opendata=opendata,
+            example_partner=self.example_partner,
             docs_section=self.docs_section,
             objective_section=self.objective_section,
             status_label=status_label,
@@ -175,10 +256,92 @@ class SiteRenderer:
 
     def generated_pages(self) -> list[GeneratedPage]:
         """Every page the data makes, rendered, in a stable order."""
-        return [
-            GeneratedPage(plan.src_uri, self._render(plan.template, **plan.context), plan.source, plan.in_nav)
-            for plan in page_plan(self.compact)
+        pages = []
+        for plan in page_plan(self.compact):
+            self.dated_by[plan.src_uri] = plan.dated_by or ((plan.source,) if plan.source else ())
+            if plan.description:
+                self.descriptions[plan.src_uri] = plan.description
+            pages.append(GeneratedPage(plan.src_uri, self._render(plan.template, **plan.context), plan.source, plan.in_nav))
+        return pages
+
+    # --- Files made from data: open data, badges, the feed ----------------------------------------
+
+    def generated_files(self) -> list[GeneratedFile]:
+        """Every file the data makes that is not a page, in a stable order."""
+        records = [opendata.partner_record(self.compact, partner, self.site_url) for partner in self.compact.partners]
+        files = [
+            GeneratedFile("api/partners.json", opendata.partners_json(records, self.compact)),
+            GeneratedFile("api/principles.json", opendata.principles_json(self.compact, self.site_url)),
+            GeneratedFile("partners.csv", opendata.partners_csv(records)),
+            GeneratedFile("feed.xml", self.atom_feed()),
+            GeneratedFile("robots.txt", self.env.get_template("robots.txt.j2").render()),
         ]
+        badge = self.xml_env.get_template("badge.svg.j2")
+        for partner in self.compact.partners:
+            svg = badge.render(badge=badge_layout(partner, self.compact.document))
+            # A badge embedded elsewhere keeps working after a rename, as the page's old address does.
+            files += [GeneratedFile(f"partners/{slug}/badge.svg", svg) for slug in (partner.slug, *partner.former_slugs)]
+        return files
+
+    def atom_feed(self) -> str:
+        """/feed.xml: the changelog as Atom, dated by the last commit (or the newest entry without git)."""
+        page = f"{self.site_url}whats-new/"
+        items = [
+            {
+                "id": f"{page}#{entry.id}",
+                "title": change_title(self.compact, entry),
+                "link": f"{self.site_url}partners/{entry.partner}/" if entry.partner else f"{page}#{entry.id}",
+                "updated": _atom_time(entry.changed_on),
+                "kind": entry.kind,
+                "summary": plain_text(entry.summary) if entry.summary else None,
+            }
+            for entry in self.compact.changes
+        ]
+        if self.history.last_commit is not None:
+            updated = _atom_time(self.history.last_commit)
+        else:  # Atom needs a date: never the build's time, which would change the file at every build
+            updated = _atom_time(self.compact.changes[0].changed_on if self.compact.changes else dt.date(1970, 1, 1))
+        return self.xml_env.get_template("feed.xml.j2").render(
+            title=self.compact.document.full_title,
+            site_url=self.site_url,
+            page_url=page,
+            feed_url=f"{self.site_url}feed.xml",
+            updated=updated,
+            licence=self.compact.document.licence,
+            items=items,
+        )
+
+    def example_partner(self) -> str:
+        """The first partner's record in /api/partners.json, as the "Reuse this data" page shows it."""
+        record = opendata.partner_record(self.compact, self.compact.partners[0], self.site_url)
+        return json.dumps(record, ensure_ascii=False, indent=2)
+
+    # --- What every page says of itself: its date, its description, its link preview ----------------
+
+    def last_changed(self, src_uri: str) -> LastChanged:
+        """When a page's source last changed: a generated page's data (entries), or a Markdown page's file."""
+        sources = self.dated_by.get(src_uri, (f"docs/{src_uri}",))
+        return latest(self.history.entry(*source) if isinstance(source, tuple) else self.history.file(source) for source in sources)
+
+    def page_meta(self, src_uri: str, url: str, *, title: str, markdown: str, description: str | None, fallback: str) -> dict[str, str]:
+        """A page's description, link preview tags and date line, as HTML for the theme to print as it is."""
+        description = description or self.descriptions.get(src_uri) or first_paragraph(markdown) or fallback
+        changed = self.last_changed(src_uri)
+        context = {
+            "title": title,
+            "description": description,
+            "url": f"{self.site_url}{url}",
+            "site_name": self.compact.document.full_title,
+            "site_url": self.site_url,
+            "changed": changed,
+            "changed_on": gov_date(changed.day) if changed.day else "",
+        }
+        return {
+            "description": html.escape(description),  # the theme prints it unescaped
+            "compact_preview": self.html_env.get_template("_link_preview.html.j2").render(context),
+            "compact_last_changed": self.html_env.get_template("_last_changed.html.j2").render(context),
+            "compact_changed_on": changed.day.isoformat() if changed.day else "",
+        }
 
     def annual_annex(self, year: int) -> str:
         """The factual annex of one year's annual report, as Markdown: what scripts/annual-report prints."""
@@ -254,12 +417,3 @@ def demote_headings(markdown: str, levels: int) -> str:
     Only for pages without fenced code: a '#' at the start of a line in a code block would move too.
     """
     return _HEADING.sub(lambda match: "#" * min(6, len(match[1]) + levels), markdown)
-
-
-def status_label(partner: Partner) -> str:
-    """A partner's status in words."""
-    return {
-        "named": "Named as a partner in the Compact; not yet recorded as signed",
-        "signed": "Signed the Compact",
-        "withdrawn": "Withdrawn from the Compact",
-    }[partner.status]
