@@ -61,7 +61,7 @@ def test_the_new_partner_is_listed_signed_and_dated(changed):
     private = directory.find("h2", id="private")
     assert "(2)" in words(private)
     signatories = directory.find("h2", id="a-list-of-signatories-to-the-compact")
-    listed = [words(li) for li in signatories.find_next_sibling("ul").select("li")]
+    listed = [words(li) for li in signatories.find_next("ul").select("li")]
     assert listed == ["Test Signatory Ltd, signed on 9 March 2015"]
     page = site.page(f"partners/{NEW_PARTNER['slug']}/").select_one("article")
     facts = {words(dt_): words(dt_.find_next_sibling("dd")) for dt_ in page.select(".compact-facts dt")}
