@@ -261,6 +261,18 @@ def test_every_page_is_in_the_search_index(site):
     assert not NOT_SEARCHED & indexed
 
 
+def test_search_finds_each_partner_by_name_and_indexes_only_what_is_its_own(site, compact):
+    """One entry a partner, titled with its name: the sections that every partner page repeats stay out."""
+    docs = search_index(site)
+    for partner in compact.partners:
+        entries = [doc for doc in docs if doc["location"].startswith(f"partners/{partner.slug}/")]
+        assert [doc["location"] for doc in entries] == [f"partners/{partner.slug}/"]
+        assert entries[0]["title"] == partner.name
+        assert not any(pledge in entries[0]["text"] for pledge in compact.agreement.pledges)
+    directory_sections = [doc for doc in docs if doc["location"].startswith("partners/#")]
+    assert directory_sections and not any(partner.name in doc["text"] for doc in directory_sections for partner in compact.partners)
+
+
 def test_lists_that_repeat_every_partner_page_stay_out_of_the_search_index(site, compact):
     """The governance table and the signatories repeat what each partner's page says: search finds those pages."""
     in_place = next(doc for doc in search_index(site) if doc["location"] == "compact/governance/#in-place")
