@@ -114,6 +114,9 @@ def make_plain_twin(project: Path, small_pages: int = 0) -> Path:
         pages[page.src_uri] = page.content
         if not page.in_nav and page.src_uri.endswith(".md"):
             out_of_nav.add(page.src_uri.rsplit("/", 1)[0])
+    # The files that are not pages (badges, open data, the feed) too: the pages link to them, and the
+    # engine copies them into the site as it copies ours.
+    pages |= {file.src_uri: file.content for file in renderer.generated_files()}
     if small_pages:
         pages |= {f"small/page-{number}.md": f"# Small page {number}\n\nOne short paragraph of text.\n" for number in range(small_pages)}
         out_of_nav.add("small")
