@@ -43,8 +43,9 @@ document.addEventListener("securitypolicyviolation", event => window.__cspViolat
   ` (${event.sourceFile || "the page"}:${event.lineNumber})`));
 """
 
-# What the reader gets: the article's text as rendered, every link's resolved address, and the links of
-# the site's navigation that can be seen (on a narrow screen the navigation is a closed drawer).
+# What the reader gets: the article's text as rendered, every link's resolved address, the links of the
+# site's navigation that can be seen (on a narrow screen the navigation is a closed drawer), and how far the
+# page scrolls sideways (WCAG 1.4.10 Reflow: not at all at 320 CSS px).
 _READ = """() => ({
   text: document.querySelector("article")?.innerText ?? "",
   links: [...document.querySelectorAll("a[href]")].map(a => a.href),
@@ -53,6 +54,7 @@ _READ = """() => ({
   cookie: document.cookie,
   webFonts: [...document.fonts].map(font => font.family),
   stored: [...Object.keys(localStorage), ...Object.keys(sessionStorage)],
+  sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
 })"""
 
 # The text that WCAG 1.4.3 asks most of here, by kind: each must contrast 4.5:1 with what lies behind it.
@@ -128,6 +130,7 @@ class PageVisit:
     cookie: str = ""
     web_fonts: list[str] = field(default_factory=list)
     stored: list[str] = field(default_factory=list)
+    sideways_scroll: int = 0
     text: str = ""
     links: list[str] = field(default_factory=list)
     visible_nav_links: int = 0
@@ -203,6 +206,7 @@ def load(page: Page, recorder: Recorder, url: str, *, axe_script: str | None = N
     read = page.evaluate(_READ)
     visit.text, visit.links, visit.visible_nav_links = read["text"], read["links"], read["visibleNavLinks"]
     visit.cookie, visit.web_fonts, visit.stored = read["cookie"], read["webFonts"], read["stored"]
+    visit.sideways_scroll = read["sideways"]
     visit.low_contrast = page.evaluate(_LOW_CONTRAST, [CONTRAST_CHECKS, MINIMUM_CONTRAST])
     visit.csp_violations = page.evaluate("window.__cspViolations ?? []")  # the listener needs scripts on
     visit.color_scheme = page.evaluate("document.body.dataset.mdColorScheme ?? null")

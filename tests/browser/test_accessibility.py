@@ -25,6 +25,11 @@ def test_links_notes_and_the_draft_notice_contrast_in_both_palettes(survey, view
     assert report(survey.visits(view), "low_contrast") == []
 
 
+def test_no_page_scrolls_sideways_at_320_css_px(survey):
+    """WCAG 1.4.10 Reflow: 320 CSS px is a 1280 px screen zoomed to 400%."""
+    assert {url: visit.sideways_scroll for url, visit in survey.visits("narrow").items() if visit.sideways_scroll} == {}
+
+
 def test_every_page_has_one_h1_and_headings_in_order(site):
     for url in site.urls:
         levels = [int(heading.name[1]) for heading in site.page(url).find_all(HEADING)]
