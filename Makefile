@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: serve build test check bench lock clean
+.PHONY: serve build test test-tools audit check bench lock clean
 
 # --- Installs (each re-runs only when its lock file changes) ------------------------------------
 
@@ -33,9 +33,17 @@ serve: $(VENV)/.site-installed
 build: $(VENV)/.site-installed
 	$(BIN)/python scripts/build
 
-## test: install what the tests need, then run them all
-test: $(VENV)/.test-installed
+## test: install what the tests need (the venv, Chromium, the npm tools), then run them all
+test: $(VENV)/.test-installed test-tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## test-tools: Debian's Chromium and the npm tools of package-lock.json (a no-op when all is there)
+test-tools:
+	scripts/install-test-tools
+
+## audit: Lighthouse on four pages, the scores written to docs/audit.md (not part of `make test`)
+audit: $(VENV)/.test-installed test-tools
+	$(BIN)/python scripts/audit
 
 ## check: validate every data file without building (the build's own messages; exit 0 or 1)
 check: $(VENV)/.site-installed

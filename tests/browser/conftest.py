@@ -8,6 +8,9 @@ A missing tool skips these tests with the command to run, and CI (`--fail-on-ski
 from __future__ import annotations
 
 import functools
+import json
+import shutil
+import subprocess
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -70,3 +73,19 @@ def axe_script() -> str:
 def survey(browser: Browser, server: str, site: BuiltSite, axe_script: str) -> Survey:
     """Visits of the site's pages, each kind made once per session and shared by the tests that read it."""
     return Survey(browser, server, site.urls, axe_script)
+
+
+@pytest.fixture(scope="session")
+def nu_checker(site: BuiltSite) -> tuple[set[Path], list[dict]]:
+    """The Nu HTML Checker's run over the whole site: the files it read, and its messages."""
+    # One JVM for every page (one per page would take minutes); the JSON report goes to stderr.
+    java = shutil.which("java") or pytest.skip("java is missing: install a Java runtime, 11 or newer")
+    jar = require(NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar")
+    run = subprocess.run(
+        [java, "-jar", str(jar), "--format", "json", "--skip-non-html", "--verbose", str(site.root)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    files = {Path(line).resolve() for line in run.stdout.splitlines() if line.strip()}
+    return files, json.loads(run.stderr)["messages"]

@@ -1,8 +1,10 @@
 """Visit every page of the served site in one Chromium and record what a person's browser would meet.
 
 One visit of a page records every request it makes, the requests that failed, console errors, uncaught
-errors, Content-Security-Policy violations and axe-core's accessibility violations. Each view (light,
-dark, 320 px wide) is visited once per session; the tests assert on the records.
+errors, Content-Security-Policy violations, cookies, web fonts, what the page keeps in the browser's storage, the text and links the reader gets, text whose
+contrast is too low and, in the views with JavaScript, axe-core's accessibility violations. The light
+view also prints each page (print media, no reload) and records what of the screen's chrome would reach
+the paper. Each view is visited once per session; the tests assert on the records.
 """
 
 from __future__ import annotations
@@ -41,11 +43,76 @@ document.addEventListener("securitypolicyviolation", event => window.__cspViolat
   ` (${event.sourceFile || "the page"}:${event.lineNumber})`));
 """
 
+# What the reader gets: the article's text as rendered, every link's resolved address, the links of the
+# site's navigation that can be seen (on a narrow screen the navigation is a closed drawer), and how far the
+# page scrolls sideways (WCAG 1.4.10 Reflow: not at all at 320 CSS px).
+_READ = """() => ({
+  text: document.querySelector("article")?.innerText ?? "",
+  links: [...document.querySelectorAll("a[href]")].map(a => a.href),
+  visibleNavLinks: [...document.querySelectorAll(".md-sidebar--primary a[href]")]
+    .filter(a => a.checkVisibility({visibilityProperty: true})).length,
+  cookie: document.cookie,
+  webFonts: [...document.fonts].map(font => font.family),
+  stored: [...Object.keys(localStorage), ...Object.keys(sessionStorage)],
+  sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+})"""
+
+# The text that WCAG 1.4.3 asks most of here, by kind: each must contrast 4.5:1 with what lies behind it.
+CONTRAST_CHECKS = {
+    "link": ".md-content a[href], .md-footer a[href]",
+    "editor's note": ".admonition, .admonition *",
+    "draft notice": "#draft-notice, #draft-notice *",
+}
+MINIMUM_CONTRAST = 4.5
+# The colour of an element's own text, blended onto the colours behind it (each ancestor's background
+# composited from the page's white canvas up), and the WCAG contrast ratio of the two.
+_LOW_CONTRAST = """([checks, minimum]) => {
+  const rgba = colour => { const [r, g, b, a = 1] = colour.match(/[\\d.]+/g).map(Number); return [r, g, b, a]; };
+  const over = ([r, g, b, a], [R, G, B]) => [r * a + R * (1 - a), g * a + G * (1 - a), b * a + B * (1 - a)];
+  const luminance = rgb => {
+    const [r, g, b] = rgb.map(c => { c /= 255; return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const background = element => {
+    const layers = [];
+    for (let node = element; node; node = node.parentElement) layers.push(rgba(getComputedStyle(node).backgroundColor));
+    return layers.reverse().reduce((below, layer) => over(layer, below), [255, 255, 255]);
+  };
+  const ownText = element => [...element.childNodes].some(node => node.nodeType === 3 && node.textContent.trim());
+  const found = [];
+  for (const [kind, selector] of Object.entries(checks)) {
+    for (const element of document.querySelectorAll(selector)) {
+      if (!ownText(element) || !element.checkVisibility({opacityProperty: true, visibilityProperty: true})) continue;
+      const behind = background(element);
+      const [front, back] = [luminance(over(rgba(getComputedStyle(element).color), behind)), luminance(behind)];
+      const ratio = (Math.max(front, back) + 0.05) / (Math.min(front, back) + 0.05);
+      if (ratio < minimum) found.push(`${kind} "${element.innerText.trim().slice(0, 40)}": ${ratio.toFixed(2)}:1`);
+    }
+  }
+  return found;
+}"""
+
+# The screen's chrome, none of which belongs on paper.
+PRINT_CHROME = (".md-header", ".md-tabs", ".md-sidebar", ".md-footer", ".md-top", ".md-search", ".md-content__button")
+# On paper: the chrome that still shows, each link to elsewhere whose address is not printed after it, and
+# any of the content that does not print.
+_ON_PAPER = """chrome => ({
+  chrome: chrome.filter(selector => [...document.querySelectorAll(selector)].some(element => element.checkVisibility())),
+  hiddenAddresses: [...document.querySelectorAll("article a[href^='http'], article a[href^='mailto:']")]
+    .filter(a => !getComputedStyle(a, "::after").content.includes(a.getAttribute("href")))
+    .map(a => a.getAttribute("href")),
+  hiddenContent: [...document.querySelectorAll("article :is(p, li, dt, dd, td, th, h1, h2, h3, h4, h5, h6, pre)")]
+    .filter(element => !element.checkVisibility())
+    .map(element => `${element.tagName.toLowerCase()} "${element.innerText.trim().slice(0, 40)}"`),
+})"""
+
 VIEWS = {
     "light": {"viewport": {"width": 1280, "height": 800}, "color_scheme": "light"},
     "dark": {"viewport": {"width": 1280, "height": 800}, "color_scheme": "dark"},
     "narrow": {"viewport": {"width": 320, "height": 640}, "color_scheme": "light"},
+    "no-javascript": {"viewport": {"width": 1280, "height": 800}, "color_scheme": "light", "java_script_enabled": False},
 }
+SCRIPTED_VIEWS = ("light", "dark", "narrow")  # axe-core and the policy listener are scripts: not run where scripts are off
 
 
 @dataclass
@@ -58,7 +125,18 @@ class PageVisit:
     console_errors: list[str] = field(default_factory=list)
     csp_violations: list[str] = field(default_factory=list)
     axe_violations: list[dict] = field(default_factory=list)
-    color_scheme: str = ""
+    low_contrast: list[str] = field(default_factory=list)
+    color_scheme: str | None = None
+    cookie: str = ""
+    web_fonts: list[str] = field(default_factory=list)
+    stored: list[str] = field(default_factory=list)
+    sideways_scroll: int = 0
+    text: str = ""
+    links: list[str] = field(default_factory=list)
+    visible_nav_links: int = 0
+    print_chrome: list[str] = field(default_factory=list)
+    print_hidden_addresses: list[str] = field(default_factory=list)
+    print_hidden_content: list[str] = field(default_factory=list)
 
 
 class Recorder:
@@ -112,19 +190,36 @@ def open_view(browser: Browser, base_url: str, view: str, **options) -> tuple[Br
     return context, Recorder(context, base_url)
 
 
-def load(page: Page, recorder: Recorder, url: str) -> PageVisit:
-    """Open a page and wait until it has finished loading everything it loads by itself (the search index)."""
+def load(page: Page, recorder: Recorder, url: str, *, axe_script: str | None = None) -> PageVisit:
+    """Open a page, run axe-core on it if given, and wait until the page has loaded all it loads by itself.
+
+    axe runs as soon as the page has loaded, while the search worker fetches its index: the wait for a
+    quiet network (half a second without a request) then costs nothing more.
+    """
     recorder.visit = PageVisit(url)
-    page.goto(url, wait_until="networkidle")
-    recorder.visit.csp_violations = page.evaluate("window.__cspViolations")
-    recorder.visit.color_scheme = page.evaluate("document.body.dataset.mdColorScheme")
-    return recorder.visit
+    page.goto(url, wait_until="load")
+    if axe_script is not None:
+        page.evaluate(axe_script)
+        recorder.visit.axe_violations = page.evaluate(_RUN_AXE, AXE_OPTIONS)
+    page.wait_for_load_state("networkidle")
+    visit = recorder.visit
+    read = page.evaluate(_READ)
+    visit.text, visit.links, visit.visible_nav_links = read["text"], read["links"], read["visibleNavLinks"]
+    visit.cookie, visit.web_fonts, visit.stored = read["cookie"], read["webFonts"], read["stored"]
+    visit.sideways_scroll = read["sideways"]
+    visit.low_contrast = page.evaluate(_LOW_CONTRAST, [CONTRAST_CHECKS, MINIMUM_CONTRAST])
+    visit.csp_violations = page.evaluate("window.__cspViolations ?? []")  # the listener needs scripts on
+    visit.color_scheme = page.evaluate("document.body.dataset.mdColorScheme ?? null")
+    return visit
 
 
-def run_axe(page: Page, axe_script: str) -> list[dict]:
-    """axe-core's violations on the page as it now stands."""
-    page.evaluate(axe_script)
-    return page.evaluate(_RUN_AXE, AXE_OPTIONS)
+def read_paper(page: Page, visit: PageVisit) -> None:
+    """The page as it would print, without reloading it: the chrome that shows, what of the rest does not."""
+    page.emulate_media(media="print")
+    on_paper = page.evaluate(_ON_PAPER, list(PRINT_CHROME))
+    page.emulate_media(media="screen")
+    visit.print_chrome, visit.print_hidden_addresses = on_paper["chrome"], on_paper["hiddenAddresses"]
+    visit.print_hidden_content = on_paper["hiddenContent"]
 
 
 class Survey:
@@ -135,6 +230,7 @@ class Survey:
         self.base_url = base_url
         self.urls = urls
         self.axe_script = axe_script
+        self.cookies: dict[str, list] = {}
         self._views: dict[str, dict[str, PageVisit]] = {}
 
     def visits(self, view: str) -> dict[str, PageVisit]:
@@ -144,9 +240,10 @@ class Survey:
             page = context.new_page()
             visits = {}
             for url in self.urls:
-                visit = load(page, recorder, url)
-                visit.axe_violations = run_axe(page, self.axe_script)
-                visits[url] = visit
+                visits[url] = load(page, recorder, url, axe_script=self.axe_script if view in SCRIPTED_VIEWS else None)
+                if view == "light":
+                    read_paper(page, visits[url])
+            self.cookies[view] = context.cookies()
             context.close()
             self._views[view] = visits
         return self._views[view]
@@ -160,3 +257,8 @@ def axe_report(visits: dict[str, PageVisit]) -> list[str]:
         for violation in visit.axe_violations
         for target in violation["targets"]
     ]
+
+
+def report(visits: dict[str, PageVisit], record: str) -> list[str]:
+    """One line per entry of one record (such as "failures") on every page, naming the page."""
+    return [f"/{url}: {entry}" for url, visit in visits.items() for entry in getattr(visit, record)]

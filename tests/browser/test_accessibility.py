@@ -1,0 +1,47 @@
+"""WCAG 2.2 AA on every page, in the light and the dark palette and at 320 CSS px wide (Chromium, axe-core)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pagesurvey import SCRIPTED_VIEWS, axe_report, report
+
+# The colour scheme Material puts on <body> in each view: proof that the view showed the palette it names.
+SCHEMES = {"light": "default", "dark": "slate", "narrow": "default"}
+HEADING = re.compile(r"h[1-6]")
+
+
+@pytest.mark.parametrize("view", SCRIPTED_VIEWS)
+def test_axe_finds_no_violation_on_any_page(survey, view):
+    visits = survey.visits(view)
+    assert {visit.color_scheme for visit in visits.values()} == {SCHEMES[view]}
+    assert axe_report(visits) == []
+
+
+@pytest.mark.parametrize("view", ["light", "dark"])
+def test_links_notes_and_the_draft_notice_contrast_in_both_palettes(survey, view):
+    assert report(survey.visits(view), "low_contrast") == []
+
+
+def test_no_page_scrolls_sideways_at_320_css_px(survey):
+    """WCAG 1.4.10 Reflow: 320 CSS px is a 1280 px screen zoomed to 400%."""
+    assert {url: visit.sideways_scroll for url, visit in survey.visits("narrow").items() if visit.sideways_scroll} == {}
+
+
+def test_every_page_has_one_h1_and_headings_in_order(site):
+    for url in site.urls:
+        levels = [int(heading.name[1]) for heading in site.page(url).find_all(HEADING)]
+        assert levels.count(1) == 1 and levels[0] == 1, (url, levels)
+        skips = [(before, after) for before, after in zip(levels, levels[1:]) if after > before + 1]
+        assert skips == [], f"/{url}: a heading level skipped: {skips}"
+
+
+def test_every_page_starts_with_a_skip_link_to_its_content(site):
+    for url in site.urls:
+        page = site.page(url)
+        first_link = page.body.find("a", href=True)
+        assert "md-skip" in first_link.get("class", []), url
+        target = page.find(id=first_link["href"].removeprefix("#"))
+        assert target is not None and target.find_parent("article") is not None, url

@@ -1,0 +1,127 @@
+"""Everything by keyboard alone: focus always visible and never hidden, the menu and the search usable."""
+
+from __future__ import annotations
+
+import pytest
+
+from pagesurvey import open_view
+
+MAX_TAB_STOPS = 400  # far more than any page has: a page that never lets focus go round fails, not hangs
+
+# Where focus is and whether a sighted keyboard user can see it: a ring (outline of 2px or more) on the
+# element, on the label that stands for a hidden radio button (Material's palette switch), and the
+# element not covered by anything at its centre (WCAG 2.4.7 Focus Visible, 2.4.11 Focus Not Obscured).
+# Read once the page's transitions have finished: Material fades the skip link in and the search overlay out,
+# and opens the search when its field takes focus (two frames on, its script has started those transitions).
+_FOCUS = """async () => {
+  await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  const finite = document.getAnimations().filter(animation => animation.effect?.getComputedTiming().endTime !== Infinity);
+  await Promise.all(finite.map(animation => animation.finished.catch(() => null)));  // a cancelled one rejects
+  const focused = document.activeElement;
+  if (!focused || focused === document.body) return null;
+  const shown = focused.matches(".md-option") ? focused.nextElementSibling : focused;
+  const style = getComputedStyle(shown);
+  const box = shown.getBoundingClientRect();
+  const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+  const top = document.elementFromPoint(x, y);
+  return {
+    name: `${focused.tagName.toLowerCase()} ${(focused.innerText || focused.getAttribute("aria-label") || "").trim().slice(0, 40)}`,
+    ring: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2,
+    seen: shown.checkVisibility({visibilityProperty: true, opacityProperty: true}) && box.width > 0 && box.height > 0,
+    uncovered: top !== null && (shown.contains(top) || top.contains(shown)),
+  };
+}"""
+
+
+def kinds_of_page(urls: list[str]) -> list[str]:
+    """One page of each kind (the home page, each section's index, the first page within each section).
+
+    Pages of one kind share their template and chrome; pages that other changes add are taken in.
+    """
+    first_of_kind: dict[tuple[str, int], str] = {}
+    for url in urls:
+        first_of_kind.setdefault((url.split("/")[0], url.count("/")), url)
+    return list(first_of_kind.values())
+
+
+def tab_stops(page) -> list[dict]:
+    """Tab from the top of the page until focus leaves it: where focus went, and whether it could be seen."""
+    stops = []
+    for _ in range(MAX_TAB_STOPS):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(_FOCUS)
+        if stop is None:
+            return stops
+        stops.append(stop)
+    raise AssertionError(f"focus never left the page after {MAX_TAB_STOPS} presses of Tab")
+
+
+def tab_to(page, selector: str) -> None:
+    """Press Tab until the element matching selector has focus."""
+    for _ in range(MAX_TAB_STOPS):
+        page.keyboard.press("Tab")
+        if page.evaluate("selector => document.activeElement.matches(selector)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+@pytest.mark.parametrize("view", ["light", "narrow"])
+def test_focus_is_always_visible_on_every_kind_of_page(browser, server, site, view):
+    # Reduced motion (which Material honours) ends each transition at once: the ring is the same, the walk quicker.
+    context, _ = open_view(browser, server, view, reduced_motion="reduce")
+    page = context.new_page()
+    unseen = []
+    for url in kinds_of_page(site.urls):
+        page.goto(url, wait_until="networkidle")
+        stops = tab_stops(page)
+        assert stops[0]["name"] == f"a {site.page(url).select_one('a.md-skip').get_text(strip=True)}", url
+        unseen += [f"/{url}: {stop['name']}: {stop}" for stop in stops if not (stop["ring"] and stop["seen"] and stop["uncovered"])]
+    context.close()
+    assert unseen == []
+
+
+def test_skip_link_moves_to_the_content(browser, server, site):
+    context, _ = open_view(browser, server, "light")
+    page = context.new_page()
+    url = site.urls[0]
+    page.goto(url, wait_until="networkidle")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    target = site.page(url).select_one("a.md-skip")["href"]
+    assert page.evaluate("location.hash") == target
+    page.keyboard.press("Tab")  # the next stop is in the content, after the heading skipped to
+    assert page.evaluate("document.activeElement.closest('article') !== null")
+    context.close()
+
+
+@pytest.mark.parametrize("view", ["light", "narrow"])
+def test_search_finds_a_partner_and_opens_its_page_by_keyboard(browser, server, compact, view):
+    partner = compact.partners[0]
+    context, _ = open_view(browser, server, view)
+    page = context.new_page()
+    page.goto("", wait_until="networkidle")
+    tab_to(page, "input.md-search__input")
+    page.keyboard.type(partner.name)
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.matches('.md-search-result__link')")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.split("?")[0] == f"{server}partners/{partner.slug}/"
+    context.close()
+
+
+def test_menu_opens_by_keyboard_on_a_narrow_screen(browser, server):
+    context, _ = open_view(browser, server, "narrow")
+    page = context.new_page()
+    page.goto("compact/", wait_until="networkidle")  # the home page has no side menu to open
+    menu = page.locator("label[for='__drawer']").first
+    tab_to(page, "label[for='__drawer']")
+    assert not menu.evaluate("label => label.control.checked")
+    page.keyboard.press("Enter")
+    assert menu.evaluate("label => label.control.checked")
+    stops = tab_stops(page)
+    nav_stops = [stop for stop in stops if stop["name"].startswith("a ") and stop["seen"]]
+    first_nav_link = page.locator(".md-sidebar--primary a.md-nav__link").first.inner_text().strip()
+    assert any(stop["name"] == f"a {first_nav_link}" for stop in nav_stops)
+    context.close()

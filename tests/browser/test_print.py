@@ -1,0 +1,88 @@
+"""On paper: no navigation chrome, every word of the content, the addresses of links, and the Agreement form
+on one A4 page with room to write (Chromium's own PDF output, its pages counted)."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from pagesurvey import open_view, report
+
+_PDF_PAGE = re.compile(rb"/Type\s*/Page\b")  # each page object of a PDF (the page tree is /Pages)
+A4 = {"width": "210mm", "height": "297mm"}
+MM_PER_CSS_PX = 25.4 / 96
+# Room to write by hand: a line of writing wants 8 mm at least, a signature twice that.
+ROOM_TO_WRITE_MM = {"compact-form__field--signature": 16, "compact-form__field--text": 8, "compact-form__field--date": 8}
+
+
+def pdf_pages(pdf: bytes) -> int:
+    """How many pages a PDF has."""
+    return len(_PDF_PAGE.findall(pdf))
+
+
+def test_no_page_prints_its_navigation_chrome(survey):
+    visits = survey.visits("light")
+    assert report(visits, "print_chrome") == []
+
+
+def test_every_page_prints_all_its_content(survey):
+    assert report(survey.visits("light"), "print_hidden_content") == []
+
+
+def test_links_to_elsewhere_print_their_address(survey):
+    visits = survey.visits("light")
+    assert any(url for url in visits if "https://" in " ".join(visits[url].links))  # some page has such links
+    assert report(visits, "print_hidden_addresses") == []
+
+
+def test_the_agreement_form_prints_on_one_a4_page_with_room_to_write(browser, server, site):
+    context, _ = open_view(browser, server, "light")
+    page = context.new_page()
+    page.goto("sign/#agreement", wait_until="networkidle")  # the page's own link to the form
+    page.emulate_media(media="print")
+    heights = page.evaluate(
+        """() => [...document.querySelectorAll(".compact-form__field")].map(field =>
+             [field.className, field.querySelector(".compact-form__space").getBoundingClientRect().height])"""
+    )
+    pdf = page.pdf(**A4, print_background=True)
+    context.close()
+    fields = site.page("sign/").select(".compact-form__field")
+    assert len(heights) == len(fields) > 0
+    for classes, height in heights:
+        (kind,) = set(classes.split()) & ROOM_TO_WRITE_MM.keys()
+        assert height * MM_PER_CSS_PX >= ROOM_TO_WRITE_MM[kind], (classes, height)
+    assert pdf_pages(pdf) == 1
+
+
+def heading_text(heading) -> str:
+    """A heading's words, without its permalink mark."""
+    return " ".join(part.strip() for part in heading.find_all(string=True) if not part.find_parent(class_="headerlink")).strip()
+
+
+def reading_order(site, first: str, last: str) -> list[str]:
+    """The pages from first up to (not including) last, following each page's link to the next page."""
+    order, url = [], first
+    while url != last:
+        order.append(url)
+        url = urljoin(f"/{url}", site.page(url).select_one("link[rel=next]")["href"]).lstrip("/")
+    return order
+
+
+def test_the_whole_compact_holds_every_part_in_reading_order(site):
+    whole = "compact/whole/"
+    parts = [url for url in reading_order(site, "compact/", whole) if url.startswith("compact/")]
+    titles = [heading_text(site.page(url).select_one("article h1")) for url in parts]
+    headings = [heading_text(heading) for heading in site.page(whole).select("article :is(h2, h3)")]
+    assert len(parts) > 1
+    assert [heading for heading in headings if heading in titles] == titles
+
+
+def test_the_whole_compact_prints_as_one_document(browser, server):
+    context, _ = open_view(browser, server, "light")
+    page = context.new_page()
+    page.goto("compact/whole/", wait_until="networkidle")
+    whole = page.pdf(**A4)
+    page.goto("compact/", wait_until="networkidle")
+    first_part = page.pdf(**A4)
+    context.close()
+    assert pdf_pages(whole) > pdf_pages(first_part) >= 1
