@@ -51,7 +51,7 @@ check: $(VENV)/.site-installed
 
 ## bench: measure builds at 23, 1,000 and 10,000 partners beside the engine alone, page weight and preview,
 ## into BENCHMARKS.md (takes tens of minutes; not part of `make test`; BENCH_ARGS="--sizes 23,1000" is quicker)
-bench: $(VENV)/.test-installed
+bench: $(VENV)/.test-installed test-tools
 	$(BIN)/python scripts/bench $(BENCH_ARGS)
 
 ## lock: re-pin every dependency from pyproject.toml (needs the network to PyPI)
