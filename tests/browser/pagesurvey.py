@@ -199,8 +199,7 @@ def load(page: Page, recorder: Recorder, url: str, *, axe_script: str | None = N
     recorder.visit = PageVisit(url)
     page.goto(url, wait_until="load")
     if axe_script is not None:
-        page.evaluate(axe_script)
-        recorder.visit.axe_violations = page.evaluate(_RUN_AXE, AXE_OPTIONS)
+        recorder.visit.axe_violations = run_axe(page, axe_script)
     page.wait_for_load_state("networkidle")
     visit = recorder.visit
     read = page.evaluate(_READ)
@@ -211,6 +210,12 @@ def load(page: Page, recorder: Recorder, url: str, *, axe_script: str | None = N
     visit.csp_violations = page.evaluate("window.__cspViolations ?? []")  # the listener needs scripts on
     visit.color_scheme = page.evaluate("document.body.dataset.mdColorScheme ?? null")
     return visit
+
+
+def run_axe(page: Page, axe_script: str) -> list[dict]:
+    """axe-core's violations on the page as it now stands."""
+    page.evaluate(axe_script)
+    return page.evaluate(_RUN_AXE, AXE_OPTIONS)
 
 
 def read_paper(page: Page, visit: PageVisit) -> None:
