@@ -5,35 +5,17 @@ partner renamed to that partner's page being served with the new name.
 from __future__ import annotations
 
 import html
-import socket
 import subprocess
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 from bench_build import PYTHON, QUIET_ENV, BenchError
+from sitebuild import fetch, free_port  # bench_build puts tests/ on the path
 
 POLL_SECONDS = 0.01
 READY_TIMEOUT = 600  # the first build of a large project, before the server answers
 CHANGE_TIMEOUT = 120
 SETTLE_SECONDS = 1.0  # between edits, so that each save starts from an idle server
-
-
-def free_port() -> int:
-    """A port on 127.0.0.1 that nothing listens on now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch(url: str) -> str | None:
-    """The page's text, or None while the server does not answer it."""
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
 
 
 def wait_for(url: str, text: str, timeout: float) -> float:

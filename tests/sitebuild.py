@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import socket
+import urllib.request
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -55,3 +57,22 @@ def build_site(project: Path, site_dir: Path) -> BuiltSite:
     config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir))
     build(config)
     return BuiltSite(site_dir)
+
+
+# --- A preview served by `mkdocs serve` (the tests and scripts/bench watch it) -----------------------
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    """The page's text, or None while the server does not answer it."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:  # refused, reset, timed out, or an HTTP error while the server rebuilds
+        return None

@@ -7,18 +7,16 @@ import hashlib
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 
 from compact_site.schemas import schema_files
-from sitebuild import ROOT, build_site, copy_project
+from sitebuild import ROOT, build_site, copy_project, fetch, free_port
 
 
 def words(element) -> str:
@@ -182,20 +180,6 @@ def test_the_same_sources_build_byte_identical_output(tmp_path, monkeypatch):
 
 
 # --- The preview follows every save ----------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return None
 
 
 def wait_for(url: str, expected: str, seconds: float) -> bool:
