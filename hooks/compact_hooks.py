@@ -38,12 +38,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         compact = load_compact(root / "data")
         history = read_history(root, compact.entry_starts)  # once per build: every page's date comes from it
+        template_cache = _template_cache(root)
         renderer = SiteRenderer(
             compact,
             site_url=config.site_url or "/",
             docs_dir=Path(config.docs_dir),
             history=history,
-            bytecode_cache=_template_cache(config),
+            bytecode_cache=template_cache,
         )
         pages = renderer.generated_pages()
         generated_files = renderer.generated_files()
@@ -53,7 +54,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if lost:
         raise Abort("\n".join(["Published addresses would disappear; nothing was built:", *(f"  {p}" for p in lost)]))
     config.site_name = compact.document.full_title
-    config.extra[_STATE] = {"renderer": renderer, "pages": pages, "files": generated_files}
+    config.extra[_STATE] = {"renderer": renderer, "pages": pages, "files": generated_files, "template_cache": template_cache}
     config.extra["compact_document"] = compact.document  # for the draft notice in overrides/
     return config
 
@@ -74,13 +75,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     """Reuse the theme's compiled templates: MkDocs compiles all of them anew for every build, a sixth of a
     rebuild in `mkdocs serve` (BENCHMARKS.md). Jinja keys each entry by the template's source, so none goes stale."""
-    env.bytecode_cache = _template_cache(config)
+    env.bytecode_cache = config.extra[_STATE]["template_cache"]
     return env
 
 
-def _template_cache(config: MkDocsConfig) -> jinja2.BytecodeCache:
+def _template_cache(root: Path) -> jinja2.BytecodeCache:
     """Compiled templates (the theme's and ours) kept in .cache/jinja/ between builds."""
-    cache = Path(config.config_file_path).parent / ".cache" / "jinja"
+    cache = root / ".cache" / "jinja"
     cache.mkdir(parents=True, exist_ok=True)
     return jinja2.FileSystemBytecodeCache(str(cache))
 

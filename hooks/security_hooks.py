@@ -27,17 +27,19 @@ def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """Every page of the site: its policy, with the hashes of its own inline scripts."""
-    try:
-        return with_csp_meta(output, live_preview=_live_preview)
-    except CspError as error:
-        raise PluginError(f"{page.file.src_uri}: no strict Content-Security-Policy can allow this page: {error}") from error
+    return _with_policy(output, page.file.src_uri)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     """The pages made from a theme template alone (404.html); not sitemap.xml."""
     if not template_name.endswith(".html"):
         return output_content
+    return _with_policy(output_content, template_name)
+
+
+def _with_policy(html: str, source: str) -> str:
+    """The page with its policy; a page no strict policy can allow stops the build, naming its source."""
     try:
-        return with_csp_meta(output_content, live_preview=_live_preview)
+        return with_csp_meta(html, live_preview=_live_preview)
     except CspError as error:
-        raise PluginError(f"{template_name}: no strict Content-Security-Policy can allow this page: {error}") from error
+        raise PluginError(f"{source}: no strict Content-Security-Policy can allow this page: {error}") from error
