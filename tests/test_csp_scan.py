@@ -50,6 +50,8 @@ def test_a_quoted_greater_than_sign_does_not_end_a_tag():
         ('<a href="&#106;avascript:alert(1)">x</a>', "a javascript: address"),
         ('<form action="javascript:go()"></form>', "<form action="),
         ("<div\nONMOUSEOVER=x>y</div>", "<div onmouseover=...>"),
+        ("<img/onerror=alert(1) src=x>", "<img onerror=...>"),  # a browser reads "/" between attributes as a space
+        ('<img src="x"/ONLOAD="alert(1)">', "<img onload=...>"),
     ],
 )
 def test_what_no_strict_policy_can_allow_is_refused_by_name(body, problem):

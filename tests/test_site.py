@@ -93,13 +93,17 @@ def test_every_partner_has_its_own_page(site, compact):
         assert address.endswith(f"/partners/{partner.slug}/"), "a ready-to-copy link"
 
 
-def test_a_partner_page_says_what_signing_commits_it_to(site, compact):
-    page = article(site, f"partners/{compact.partners[0].slug}/")
-    items = [words(li) for li in page.select("li")]
-    for pledge in compact.agreement.pledges:
-        assert pledge in items
-    for duty in compact.agreement.duties:
-        assert text_of_markdown(duty.text) in items
+def test_a_partner_page_links_to_what_signing_commits_it_to(site, compact):
+    """Linked, not repeated on every partner page: each link leads to a section that holds the words."""
+    partner_url = f"partners/{compact.partners[0].slug}/"
+    heading = article(site, partner_url).find("h2", id="what-signing-the-compact-commits-it-to")
+    links = [a for element in section_after(heading) for a in links_to(element, partner_url, "sign/")]
+    sections = {urljoin(f"/{partner_url}", a["href"]).split("#")[1] for a in links}
+    assert sections == {"agreement", "what-your-organisation-takes-on"}
+    signing = article(site, "sign/")
+    items = {name: [words(li) for element in section_after(signing.find("h2", id=name)) for li in element.select("li")] for name in sections}
+    assert all(pledge in items["agreement"] for pledge in compact.agreement.pledges)
+    assert all(text_of_markdown(duty.text) in items["what-your-organisation-takes-on"] for duty in compact.agreement.duties)
 
 
 def test_the_directory_lists_signatories_from_the_data(site, compact):
