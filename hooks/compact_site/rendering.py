@@ -11,6 +11,7 @@ import datetime as dt
 import html
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -375,7 +376,7 @@ class SiteRenderer:
 
         try:
             if markdown not in self._docs_templates:  # the whole Compact renders each section page as well
-                self._docs_templates[markdown] = self.env.from_string(markdown)
+                self._docs_templates[markdown] = _TextLoader(markdown).load(self.env, src_path, self.env.make_globals(None))
             rendered = self._docs_templates[markdown].render(editor_note=editor_note, contact=contact)
         except jinja2.TemplateSyntaxError as error:
             raise PageError(f"{src_path}:{error.lineno}: {error.message}") from error
@@ -405,6 +406,17 @@ class SiteRenderer:
     def note_markdown(self, note: EditorNote) -> Markup:
         """An open note as an admonition; a resolved note as nothing."""
         return Markup(self._render("editor_note.md.j2", note=note))
+
+
+class _TextLoader(jinja2.BaseLoader):
+    """One text as a template, compiled through the environment's bytecode cache (Environment.from_string
+    compiles anew on every build: a sixth of our hooks' time on the real site, BENCHMARKS.md)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, None, Callable[[], bool]]:
+        return self.text, None, lambda: False  # the cache is keyed by the text itself: never stale
 
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
