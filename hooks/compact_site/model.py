@@ -33,12 +33,13 @@ Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
 
 _MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_SPACE = re.compile(r"\s")
 
 
 def _web_address(value: str) -> str:
     """Accept only absolute http(s) addresses: never javascript:, data: or a relative path."""
     parts = urlsplit(value)
-    if parts.scheme not in ("https", "http") or not parts.netloc or any(c.isspace() for c in value):
+    if parts.scheme not in ("https", "http") or not parts.netloc or _SPACE.search(value):
         raise ValueError(f"expected an address starting https:// or http://; got {value!r}")
     return value
 
