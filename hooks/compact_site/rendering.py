@@ -34,9 +34,17 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")  # Python-Markdown's es
 _LIST_MARKER = re.compile(r"^(\s*)(\d+)\.|^(\s*)-", re.MULTILINE)
 
 
+# Text with none of what escape_markdown changes (most names and dates): returned as it is, a regex search cheaper
+# than the escaping itself, which runs on every value of thousands of partner pages.
+_NOTHING_TO_ESCAPE = re.compile(r"[^\\`*_{}\[\]()#+!|&<>\n]*")
+
+
 def escape_markdown(value: Any) -> str:
     """Plain text as Markdown that renders exactly those characters."""
-    text = html.escape(str(value), quote=False)
+    text = str(value)
+    if _NOTHING_TO_ESCAPE.fullmatch(text) and not _LIST_MARKER.match(text):
+        return text
+    text = html.escape(text, quote=False)
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     return _LIST_MARKER.sub(lambda m: f"{m[1]}{m[2]}\\." if m[2] else f"{m[3]}\\-", text)
 
@@ -219,7 +227,11 @@ class SiteRenderer:
         self.xml_env = xml_environment()
         # For the few HTML fragments of the theme's <head> and page footer: escaped for HTML, not Markdown.
         self.html_env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATES), bytecode_cache=self.bytecode_cache, undefined=jinja2.StrictUndefined, autoescape=True
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            bytecode_cache=self.bytecode_cache,
+            undefined=jinja2.StrictUndefined,
+            autoescape=True,
+            auto_reload=False,  # as below
         )
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -228,6 +240,7 @@ class SiteRenderer:
             finalize=_finalize,
             autoescape=False,  # the output is Markdown: _finalize escapes for Markdown instead of HTML
             keep_trailing_newline=True,
+            auto_reload=False,  # one environment a build: no need to look at each template's file on every page
             trim_blocks=True,
             lstrip_blocks=True,
         )
