@@ -95,17 +95,23 @@ _LOW_CONTRAST = """([checks, minimum]) => {
 
 # The screen's chrome, none of which belongs on paper.
 PRINT_CHROME = (".md-header", ".md-tabs", ".md-sidebar", ".md-footer", ".md-top", ".md-search", ".md-content__button")
-# On paper: the chrome that still shows, each link to elsewhere whose address is not printed after it, and
-# any of the content that does not print.
-_ON_PAPER = """chrome => ({
-  chrome: chrome.filter(selector => [...document.querySelectorAll(selector)].some(element => element.checkVisibility())),
-  hiddenAddresses: [...document.querySelectorAll("article a[href^='http'], article a[href^='mailto:']")]
-    .filter(a => !getComputedStyle(a, "::after").content.includes(a.getAttribute("href")))
-    .map(a => a.getAttribute("href")),
-  hiddenContent: [...document.querySelectorAll("article :is(p, li, dt, dd, td, th, h1, h2, h3, h4, h5, h6, pre)")]
-    .filter(element => !element.checkVisibility())
-    .map(element => `${element.tagName.toLowerCase()} "${element.innerText.trim().slice(0, 40)}"`),
-})"""
+# On paper: the chrome that still shows, each printed link to elsewhere or to another page whose address is
+# not printed after it, and any of the content that does not print. The address a reader needs is a link's
+# own when it names a scheme (https:, mailto:); else the browser resolves it against the page's published
+# address (its canonical link: the site's address, not this test's server).
+_ON_PAPER = """chrome => {
+  const published = document.querySelector("link[rel=canonical]")?.href ?? location.href;
+  const address = href => /^[a-z][a-z0-9+.-]*:/i.test(href) ? href : new URL(href, published).href;
+  return {
+    chrome: chrome.filter(selector => [...document.querySelectorAll(selector)].some(element => element.checkVisibility())),
+    hiddenAddresses: [...document.querySelectorAll("article a[href]:not([href^='#'])")]
+      .filter(a => a.checkVisibility() && !getComputedStyle(a, "::after").content.includes(address(a.getAttribute("href"))))
+      .map(a => address(a.getAttribute("href"))),
+    hiddenContent: [...document.querySelectorAll("article :is(p, li, dt, dd, td, th, h1, h2, h3, h4, h5, h6, pre)")]
+      .filter(element => !element.checkVisibility())
+      .map(element => `${element.tagName.toLowerCase()} "${element.innerText.trim().slice(0, 40)}"`),
+  };
+}"""
 
 # An address the site does not have, as deep as a partner's page: the host answers it with the site's
 # 404 page and status 404, and that page must load its styles and scripts from there as any page does.
