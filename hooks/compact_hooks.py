@@ -7,7 +7,8 @@ Order of events in one build (and in every rebuild of `mkdocs serve`):
   generated files that are not pages (open data, badges, the feed, robots.txt), copied as they are.
 - on_env: keep the theme's compiled templates between builds, as on_config keeps ours (.cache/jinja/).
 - on_page_markdown: render the Jinja expressions in the Markdown pages of docs/.
-- on_page_content: give each page its description, link preview tags and date line (see overrides/main.html).
+- on_page_content: give each page its description, link preview tags and date line (see overrides/main.html),
+  and each link within the site its full address, which prints after it on paper.
 No state lives in this module: each build keeps its renderer on its own config.
 """
 
@@ -27,6 +28,7 @@ from mkdocs.structure.pages import Page
 from compact_site.addresses import lost_addresses
 from compact_site.history import read_history
 from compact_site.loading import DataError, load_compact
+from compact_site.printing import with_print_addresses
 from compact_site.rendering import PageError, SiteRenderer
 
 _STATE = "compact_site"  # key in config.extra: this build's renderer and generated pages
@@ -99,7 +101,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Describe the page for link previews and date it, from the core; overrides/main.html prints both.
+    """Describe the page for link previews and date it, from the core; overrides/main.html prints both. Give
+    each link within the site its address for paper (links are final here: MkDocs made them relative).
 
     Here, once the page is rendered and its title known, and before MkDocs writes sitemap.xml (which shows
     each page's date): templates are built before the pages' own HTML.
@@ -116,4 +119,4 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
             fallback=config.site_description or "",
         )
     )
-    return html
+    return with_print_addresses(html, urljoin(config.site_url or "/", page.url))

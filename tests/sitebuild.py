@@ -34,6 +34,16 @@ class BuiltSite:
         return self._pages[url]
 
     @cached_property
+    def not_found(self) -> BeautifulSoup:
+        """The 404 page (404.html), which a static host sends for any address the site does not have."""
+        return BeautifulSoup((self.root / "404.html").read_text(encoding="utf-8"), "html.parser")
+
+    def served(self, url: str) -> BeautifulSoup:
+        """The page a static host sends for a site-relative URL: the page there, or else the 404 page."""
+        path = self.root / url.strip("/") / "index.html"
+        return self.page(url) if path.is_file() else self.not_found
+
+    @cached_property
     def urls(self) -> list[str]:
         """Every page of the site (not the 404 page), as site-relative URLs, sorted."""
         found = [p.parent.relative_to(self.root).as_posix() for p in self.root.rglob("index.html")]

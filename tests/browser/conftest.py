@@ -13,13 +13,14 @@ import shutil
 import subprocess
 import threading
 from collections.abc import Iterator
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from pagesurvey import CHROMIUM, CHROMIUM_ARGS, Survey
+from pagesurvey import CHROMIUM, CHROMIUM_ARGS, MISSING, Survey
 from sitebuild import ROOT, BuiltSite
 
 NODE_MODULES = ROOT / "node_modules"
@@ -27,7 +28,24 @@ INSTALL = "run scripts/install-test-tools (make test does)"
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    """Serves the built site as a static host would, without a log line per request."""
+    """Serves the built site as a static host would, without a log line per request.
+
+    Like GitHub Pages, it answers an address the site does not have with the site's 404.html and status 404:
+    the page a reader meets at a mistyped or outdated address, however deep.
+    """
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        not_found = Path(self.directory) / "404.html"
+        if code != HTTPStatus.NOT_FOUND or not not_found.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = not_found.read_bytes()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -71,8 +89,8 @@ def axe_script() -> str:
 
 @pytest.fixture(scope="session")
 def survey(browser: Browser, server: str, site: BuiltSite, axe_script: str) -> Survey:
-    """Visits of the site's pages, each kind made once per session and shared by the tests that read it."""
-    return Survey(browser, server, site.urls, axe_script)
+    """Visits of the site's pages and its 404 page, each kind made once per session and shared by the tests that read it."""
+    return Survey(browser, server, [*site.urls, MISSING], axe_script)
 
 
 @pytest.fixture(scope="session")

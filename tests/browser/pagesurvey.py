@@ -1,4 +1,5 @@
-"""Visit every page of the served site in one Chromium and record what a person's browser would meet.
+"""Visit every page of the served site, and its 404 page at a missing address, in one Chromium and record what
+a person's browser would meet.
 
 One visit of a page records every request it makes, the requests that failed, console errors, uncaught
 errors, Content-Security-Policy violations, cookies, web fonts, what the page keeps in the browser's storage, the text and links the reader gets, text whose
@@ -94,17 +95,27 @@ _LOW_CONTRAST = """([checks, minimum]) => {
 
 # The screen's chrome, none of which belongs on paper.
 PRINT_CHROME = (".md-header", ".md-tabs", ".md-sidebar", ".md-footer", ".md-top", ".md-search", ".md-content__button")
-# On paper: the chrome that still shows, each link to elsewhere whose address is not printed after it, and
-# any of the content that does not print.
-_ON_PAPER = """chrome => ({
-  chrome: chrome.filter(selector => [...document.querySelectorAll(selector)].some(element => element.checkVisibility())),
-  hiddenAddresses: [...document.querySelectorAll("article a[href^='http'], article a[href^='mailto:']")]
-    .filter(a => !getComputedStyle(a, "::after").content.includes(a.getAttribute("href")))
-    .map(a => a.getAttribute("href")),
-  hiddenContent: [...document.querySelectorAll("article :is(p, li, dt, dd, td, th, h1, h2, h3, h4, h5, h6, pre)")]
-    .filter(element => !element.checkVisibility())
-    .map(element => `${element.tagName.toLowerCase()} "${element.innerText.trim().slice(0, 40)}"`),
-})"""
+# On paper: the chrome that still shows, each printed link to elsewhere or to another page whose address is
+# not printed after it, and any of the content that does not print. The address a reader needs is a link's
+# own when it names a scheme (https:, mailto:); else the browser resolves it against the page's published
+# address (its canonical link: the site's address, not this test's server).
+_ON_PAPER = """chrome => {
+  const published = document.querySelector("link[rel=canonical]")?.href ?? location.href;
+  const address = href => /^[a-z][a-z0-9+.-]*:/i.test(href) ? href : new URL(href, published).href;
+  return {
+    chrome: chrome.filter(selector => [...document.querySelectorAll(selector)].some(element => element.checkVisibility())),
+    hiddenAddresses: [...document.querySelectorAll("article a[href]:not([href^='#'])")]
+      .filter(a => a.checkVisibility() && !getComputedStyle(a, "::after").content.includes(address(a.getAttribute("href"))))
+      .map(a => address(a.getAttribute("href"))),
+    hiddenContent: [...document.querySelectorAll("article :is(p, li, dt, dd, td, th, h1, h2, h3, h4, h5, h6, pre)")]
+      .filter(element => !element.checkVisibility())
+      .map(element => `${element.tagName.toLowerCase()} "${element.innerText.trim().slice(0, 40)}"`),
+  };
+}"""
+
+# An address the site does not have, as deep as a partner's page: the host answers it with the site's
+# 404 page and status 404, and that page must load its styles and scripts from there as any page does.
+MISSING = "partners/no-such-partner/"
 
 VIEWS = {
     "light": {"viewport": {"width": 1280, "height": 800}, "color_scheme": "light"},
@@ -120,6 +131,7 @@ class PageVisit:
     """What one page did in one view."""
 
     url: str
+    status: int | None = None  # the HTTP status of the page itself
     requests: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
@@ -148,6 +160,7 @@ class Recorder:
     def __init__(self, context: BrowserContext, base_url: str) -> None:
         self.base_url = base_url
         self.visit = PageVisit("")
+        self._document = ""  # the address of the page under visit, as the server answered it
         context.route("**/*", self._only_local)
         context.on("request", self._request)
         context.on("requestfailed", self._failed)
@@ -171,12 +184,17 @@ class Recorder:
         self.visit.failures.append(f"{request.url}: {request.failure}")
 
     def _response(self, response: Response) -> None:
-        if response.status >= 400:
+        if response.request.is_navigation_request() and response.frame.parent_frame is None:
+            self.visit.status = response.status  # the page's own: a test says which status each page should have
+            self._document = response.url
+        elif response.status >= 400:
             self.visit.failures.append(f"{response.url}: HTTP {response.status}")
 
     def _console(self, message: ConsoleMessage) -> None:
-        if message.type == "error":
-            where = message.location.get("url", "")
+        where = message.location.get("url", "")
+        # Chromium logs a page's own error status (the 404 page's 404) as an error: it is in visit.status.
+        own_status = where == self._document and message.text.startswith("Failed to load resource")
+        if message.type == "error" and not own_status:
             self.visit.console_errors.append(f"{message.text} ({where}:{message.location.get('lineNumber')})")
 
     def _error(self, error: WebError) -> None:

@@ -11,12 +11,7 @@ MAX_TAB_STOPS = 400  # far more than any page has: a page that never lets focus 
 # Where focus is and whether a sighted keyboard user can see it: a ring (outline of 2px or more) on the
 # element, on the label that stands for a hidden radio button (Material's palette switch), and the
 # element not covered by anything at its centre (WCAG 2.4.7 Focus Visible, 2.4.11 Focus Not Obscured).
-# Read once the page's transitions have finished: Material fades the skip link in and the search overlay out,
-# and opens the search when its field takes focus (two frames on, its script has started those transitions).
-_FOCUS = """async () => {
-  await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-  const finite = document.getAnimations().filter(animation => animation.effect?.getComputedTiming().endTime !== Infinity);
-  await Promise.all(finite.map(animation => animation.finished.catch(() => null)));  // a cancelled one rejects
+_FOCUS = """() => {
   const focused = document.activeElement;
   if (!focused || focused === document.body) return null;
   const shown = focused.matches(".md-option") ? focused.nextElementSibling : focused;
@@ -26,10 +21,22 @@ _FOCUS = """async () => {
   const top = document.elementFromPoint(x, y);
   return {
     name: `${focused.tagName.toLowerCase()} ${(focused.innerText || focused.getAttribute("aria-label") || "").trim().slice(0, 40)}`,
+    href: focused.getAttribute("href"),
+    menu: focused.closest(".md-sidebar--primary") !== null,
     ring: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2,
     seen: shown.checkVisibility({visibilityProperty: true, opacityProperty: true}) && box.width > 0 && box.height > 0,
     uncovered: top !== null && (shown.contains(top) || top.contains(shown)),
   };
+}"""
+
+
+# With the page's scripts on, focus is read once its transitions have finished: Material fades the skip link
+# in and the search overlay out, and opens the search when its field takes focus (two frames on, its script
+# has started those transitions). With scripts off, no timer or frame callback runs, this wait included.
+_SETTLE = """async () => {
+  await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  const finite = document.getAnimations().filter(animation => animation.effect?.getComputedTiming().endTime !== Infinity);
+  await Promise.all(finite.map(animation => animation.finished.catch(() => null)));  // a cancelled one rejects
 }"""
 
 
@@ -44,11 +51,16 @@ def kinds_of_page(urls: list[str]) -> list[str]:
     return list(first_of_kind.values())
 
 
-def tab_stops(page) -> list[dict]:
-    """Tab from the top of the page until focus leaves it: where focus went, and whether it could be seen."""
+def tab_stops(page, *, scripts: bool = True) -> list[dict]:
+    """Tab from the top of the page until focus leaves it: where focus went, and whether it could be seen.
+
+    Without scripts, nothing waits for transitions: open the view with reduced motion, which Material honours.
+    """
     stops = []
     for _ in range(MAX_TAB_STOPS):
         page.keyboard.press("Tab")
+        if scripts:
+            page.evaluate(_SETTLE)
         stop = page.evaluate(_FOCUS)
         if stop is None:
             return stops
@@ -65,19 +77,50 @@ def tab_to(page, selector: str) -> None:
     raise AssertionError(f"Tab never reached {selector}")
 
 
+def unseen(url: str, stops: list[dict]) -> list[str]:
+    """The stops where focus could not be seen: no ring, hidden, or covered."""
+    return [f"/{url}: {stop['name']}: {stop}" for stop in stops if not (stop["ring"] and stop["seen"] and stop["uncovered"])]
+
+
+def menu_links(page) -> list[str]:
+    """The addresses of a built page's menu that lead to another page (not the page's own contents list)."""
+    links = page.select(".md-sidebar--primary a.md-nav__link[href]")
+    return [a["href"] for a in links if a["href"] not in ("./", ".") and not a.find_parent(class_="md-nav--secondary")]
+
+
 @pytest.mark.parametrize("view", ["light", "narrow"])
 def test_focus_is_always_visible_on_every_kind_of_page(browser, server, site, view):
     # Reduced motion (which Material honours) ends each transition at once: the ring is the same, the walk quicker.
     context, _ = open_view(browser, server, view, reduced_motion="reduce")
     page = context.new_page()
-    unseen = []
+    found = []
     for url in kinds_of_page(site.urls):
         page.goto(url, wait_until="networkidle")
         stops = tab_stops(page)
         assert stops[0]["name"] == f"a {site.page(url).select_one('a.md-skip').get_text(strip=True)}", url
-        unseen += [f"/{url}: {stop['name']}: {stop}" for stop in stops if not (stop["ring"] and stop["seen"] and stop["uncovered"])]
+        found += unseen(url, stops)
     context.close()
-    assert unseen == []
+    assert found == []
+
+
+def test_tab_reaches_every_menu_link_in_view_without_javascript_on_a_narrow_screen(browser, server, site):
+    """Without JavaScript the menu button answers no key: Tab itself must bring each link of the menu into view."""
+    context, _ = open_view(browser, server, "narrow", java_script_enabled=False, reduced_motion="reduce")
+    page = context.new_page()
+    found, missed = [], []
+    for url in kinds_of_page(site.urls):
+        page.goto(url)
+        closed = page.locator(".md-sidebar--primary").bounding_box()
+        assert closed["x"] + closed["width"] <= 0, url  # the menu starts shut, out of view
+        stops = tab_stops(page, scripts=False)
+        found += unseen(url, stops)
+        reached = {stop["href"] for stop in stops if stop["menu"]}
+        expected = menu_links(site.page(url))
+        assert len(expected) > 5, url  # the whole menu, not the page's contents list alone
+        missed += [f"/{url}: {href}" for href in expected if href not in reached]
+    context.close()
+    assert found == []
+    assert missed == []
 
 
 def test_skip_link_moves_to_the_content(browser, server, site):

@@ -1,4 +1,4 @@
-"""On paper: no navigation chrome, every word of the content, the addresses of links, and the Agreement form
+"""On paper: no navigation chrome, every word of the content, the full addresses of links, and the Agreement form
 on one A4 page with room to write (Chromium's own PDF output, its pages counted)."""
 
 from __future__ import annotations
@@ -29,9 +29,11 @@ def test_every_page_prints_all_its_content(survey):
     assert report(survey.visits("light"), "print_hidden_content") == []
 
 
-def test_links_to_elsewhere_print_their_address(survey):
+def test_links_to_elsewhere_and_within_the_site_print_their_address(survey, site):
     visits = survey.visits("light")
     assert any(url for url in visits if "https://" in " ".join(visits[url].links))  # some page has such links
+    within = [a for url in site.urls for a in site.page(url).select("article a[href]") if not a["href"].startswith(("#", "http", "mailto:"))]
+    assert len(within) > 100  # and many link within the site
     assert report(visits, "print_hidden_addresses") == []
 
 
