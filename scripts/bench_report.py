@@ -242,6 +242,16 @@ def per_partner_costs(report: Report) -> str:
             f"\nThe engine alone, for a one-paragraph page out of the nav ({report.small_pages:,} of them added to the plain real site): "
             f"{millis(report.small_page_cpu)} ms CPU, {millis(report.small_page_wall)} ms wall a page.\n"
         )
+    if len(sizes) >= 2:
+        last = sizes[-1]
+        partners = len(last.partners)
+        text += (
+            f"\nWhat the engine itself allows at {last.name}: {partners:,} partner pages cost {seconds(partners * per_partner(last, base, cpu, 'plain'))} s "
+            f"of CPU in the plain twin (no hooks at all)"
+        )
+        if report.small_pages:
+            text += f", and would cost {seconds(partners * report.small_page_cpu)} s if each held one paragraph"
+        text += f"; the full-build target is {MAX_BUILD_SECONDS} s.\n"
     return text
 
 
