@@ -184,12 +184,25 @@ def conditions(report: Report) -> str:
         f"Measured on {report.started:%Y-%m-%d} (started {report.started:%H:%M} UTC) by `scripts/bench`, on "
         f"{machine.cores} cores ({machine.cpu}), {machine.memory_bytes / (1024 * MIB):.1f} GiB of memory, {machine.system}.\n\n"
         f"Source: {report.source or 'not recorded'}. Versions: {tools}.{zensical}\n\n"
-        f"Each figure is the median of {report.runs} runs (synthetic data seed {report.seed}). The machine was shared: "
-        f"other people ran tests on it during the run (load average over 1 / 5 / 15 minutes: {load(report.machine.load)} at the start, "
-        f"{load(report.finished_load)} at the end). A build uses one core, so under such load its wall time stretches "
-        "while its CPU time (user + system) stays close to what an idle machine would take; both are given, and "
-        "the per-partner costs and ratios are computed from CPU time.\n"
+        f"Each figure is the median of {report.runs} runs (synthetic data seed {report.seed}). Load average over 1 / 5 / 15 "
+        f"minutes: {load(report.machine.load)} at the start, {load(report.finished_load)} at the end, of which the benchmark's "
+        "own builds, one core busy, make about 1. Other work on the machine stretches a build's wall time more than its "
+        "CPU time (user + system), so both are given, and the per-partner costs and ratios are computed from CPU time. "
+        f"Runs of the same synthetic build in this run differed in CPU time by up to {percent(largest_spread(report))}: "
+        "read differences smaller than that as noise. (The real site's first run also compiles every template, which "
+        "later runs find in `.cache/jinja/`.)\n"
     )
+
+
+def largest_spread(report: Report) -> float:
+    """The largest difference in CPU time between runs of the same synthetic build, as a share of their median."""
+    spreads = [
+        (max(cpus) - min(cpus)) / median(cpus)
+        for size in synthetic(report)
+        for runs in (size.ours, size.plain)
+        if len(cpus := [run.process.cpu for run in runs]) > 1
+    ]
+    return max(spreads, default=0.0)
 
 
 def builds(report: Report) -> str:
