@@ -189,8 +189,9 @@ def conditions(report: Report) -> str:
         "own builds, one core busy, make about 1. Other work on the machine stretches a build's wall time more than its "
         "CPU time (user + system), so both are given, and the per-partner costs and ratios are computed from CPU time. "
         f"Runs of the same synthetic build in this run differed in CPU time by up to {percent(largest_spread(report))}: "
-        "read differences smaller than that as noise. (The real site's first run also compiles every template, which "
-        "later runs find in `.cache/jinja/`.)\n"
+        "read differences smaller than that as noise. Every build of ours here compiles its templates, as the first build "
+        "of a fresh checkout does: `zensical build --clean`, run between our runs, empties the `.cache/` folder where our "
+        "builds keep them. A preview's rebuilds reuse them (see Preview).\n"
     )
 
 
