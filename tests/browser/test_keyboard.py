@@ -51,9 +51,10 @@ def kinds_of_page(urls: list[str]) -> list[str]:
     return list(first_of_kind.values())
 
 
-def tab_stops(page, *, scripts: bool = True) -> list[dict]:
-    """Tab from the top of the page until focus leaves it: where focus went, and whether it could be seen.
+def tab_stops(page, *, scripts: bool = True, menu_only: bool = False) -> list[dict]:
+    """Tab from where focus is until it leaves the page: where focus went, and whether it could be seen.
 
+    With menu_only, Tab until focus leaves the menu: its stops, and the first stop after them.
     Without scripts, nothing waits for transitions: open the view with reduced motion, which Material honours.
     """
     stops = []
@@ -65,6 +66,8 @@ def tab_stops(page, *, scripts: bool = True) -> list[dict]:
         if stop is None:
             return stops
         stops.append(stop)
+        if menu_only and not stop["menu"]:
+            return stops
     raise AssertionError(f"focus never left the page after {MAX_TAB_STOPS} presses of Tab")
 
 
@@ -86,6 +89,13 @@ def menu_links(page) -> list[str]:
     """The addresses of a built page's menu that lead to another page (not the page's own contents list)."""
     links = page.select(".md-sidebar--primary a.md-nav__link[href]")
     return [a["href"] for a in links if a["href"] not in ("./", ".") and not a.find_parent(class_="md-nav--secondary")]
+
+
+def open_menu_by_keyboard(page) -> None:
+    """Tab to the header's menu button and press Enter, and let the drawer finish opening."""
+    tab_to(page, "label[for='__drawer']")
+    page.keyboard.press("Enter")
+    page.evaluate(_SETTLE)
 
 
 @pytest.mark.parametrize("view", ["light", "narrow"])
@@ -163,8 +173,43 @@ def test_menu_opens_by_keyboard_on_a_narrow_screen(browser, server):
     assert not menu.evaluate("label => label.control.checked")
     page.keyboard.press("Enter")
     assert menu.evaluate("label => label.control.checked")
+    first_nav_link = page.locator(".md-sidebar--primary a.md-nav__link").first.inner_text().strip()  # while it shows
     stops = tab_stops(page)
     nav_stops = [stop for stop in stops if stop["name"].startswith("a ") and stop["seen"]]
-    first_nav_link = page.locator(".md-sidebar--primary a.md-nav__link").first.inner_text().strip()
     assert any(stop["name"] == f"a {first_nav_link}" for stop in nav_stops)
+    context.close()
+
+
+def test_the_open_menu_hides_no_focus_on_a_narrow_screen(browser, server, site):
+    """Opened from its button by keyboard, the drawer covers that button: focus moves into the drawer, every stop
+    in it is in view, and the drawer shuts as focus leaves it, so that the next stop is in view too."""
+    context, _ = open_view(browser, server, "narrow")
+    page = context.new_page()
+    found = []
+    for url in kinds_of_page(site.urls):
+        page.goto(url, wait_until="networkidle")
+        open_menu_by_keyboard(page)
+        first = page.evaluate(_FOCUS)
+        assert first["menu"], f"/{url}: focus stayed on {first['name']}"
+        stops = [first, *tab_stops(page, menu_only=True)]
+        found += unseen(url, stops)
+        assert not stops[-1]["menu"] and not page.evaluate("document.getElementById('__drawer').checked"), url
+    context.close()
+    assert found == []
+
+
+@pytest.mark.parametrize("key", ["Escape", "Shift+Tab"])
+def test_the_open_menu_gives_focus_back_on_a_narrow_screen(browser, server, key):
+    """Escape, or Shift+Tab from the menu's first stop, shuts the menu; Escape gives focus back to its button."""
+    context, _ = open_view(browser, server, "narrow")
+    page = context.new_page()
+    page.goto("compact/governance/", wait_until="networkidle")
+    open_menu_by_keyboard(page)
+    page.keyboard.press(key)
+    page.evaluate(_SETTLE)
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    stop = page.evaluate(_FOCUS)
+    assert unseen("compact/governance/", [stop]) == []
+    if key == "Escape":
+        assert page.evaluate("document.activeElement.matches(\".md-header label[for='__drawer']\")")
     context.close()
