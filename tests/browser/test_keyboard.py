@@ -40,6 +40,21 @@ _SETTLE = """async () => {
 }"""
 
 
+# Whether the focused element is a button that says it is collapsed or expanded (aria-expanded), and the
+# addresses of the links it controls (aria-controls) that can be seen.
+_DISCLOSURE = """() => {
+  const focused = document.activeElement;
+  const controlled = document.getElementById(focused.getAttribute("aria-controls") ?? "");
+  return {
+    button: focused.tagName === "BUTTON",
+    expanded: focused.getAttribute("aria-expanded"),
+    shown: controlled ? [...controlled.querySelectorAll("a[href]")]
+      .filter(a => a.checkVisibility({visibilityProperty: true, opacityProperty: true}))
+      .map(a => a.getAttribute("href")) : null,
+  };
+}"""
+
+
 def kinds_of_page(urls: list[str]) -> list[str]:
     """One page of each kind (the home page, each section's index, the first page within each section).
 
@@ -51,9 +66,10 @@ def kinds_of_page(urls: list[str]) -> list[str]:
     return list(first_of_kind.values())
 
 
-def tab_stops(page, *, scripts: bool = True) -> list[dict]:
-    """Tab from the top of the page until focus leaves it: where focus went, and whether it could be seen.
+def tab_stops(page, *, scripts: bool = True, menu_only: bool = False) -> list[dict]:
+    """Tab from where focus is until it leaves the page: where focus went, and whether it could be seen.
 
+    With menu_only, Tab until focus leaves the menu: its stops, and the first stop after them.
     Without scripts, nothing waits for transitions: open the view with reduced motion, which Material honours.
     """
     stops = []
@@ -65,6 +81,8 @@ def tab_stops(page, *, scripts: bool = True) -> list[dict]:
         if stop is None:
             return stops
         stops.append(stop)
+        if menu_only and not stop["menu"]:
+            return stops
     raise AssertionError(f"focus never left the page after {MAX_TAB_STOPS} presses of Tab")
 
 
@@ -83,9 +101,21 @@ def unseen(url: str, stops: list[dict]) -> list[str]:
 
 
 def menu_links(page) -> list[str]:
-    """The addresses of a built page's menu that lead to another page (not the page's own contents list)."""
+    """The addresses of a built page's menu, other than the page's own: other pages, and its own contents list."""
     links = page.select(".md-sidebar--primary a.md-nav__link[href]")
-    return [a["href"] for a in links if a["href"] not in ("./", ".") and not a.find_parent(class_="md-nav--secondary")]
+    return [a["href"] for a in links if a["href"] not in ("./", ".")]
+
+
+def contents_links(page) -> list[str]:
+    """The addresses of the page's own contents list in a built page's menu (only a page of the menu has one)."""
+    return [a["href"] for a in page.select(".md-sidebar--primary .md-nav--secondary a[href]")]
+
+
+def open_menu_by_keyboard(page) -> None:
+    """Tab to the header's menu button and press Enter, and let the drawer finish opening."""
+    tab_to(page, "label[for='__drawer']")
+    page.keyboard.press("Enter")
+    page.evaluate(_SETTLE)
 
 
 @pytest.mark.parametrize("view", ["light", "narrow"])
@@ -104,11 +134,14 @@ def test_focus_is_always_visible_on_every_kind_of_page(browser, server, site, vi
 
 
 def test_tab_reaches_every_menu_link_in_view_without_javascript_on_a_narrow_screen(browser, server, site):
-    """Without JavaScript the menu button answers no key: Tab itself must bring each link of the menu into view."""
+    """Without JavaScript the menu button and the label of the page's contents answer no key: Tab itself must
+    bring each link of the menu, the page's contents list included, into view."""
     context, _ = open_view(browser, server, "narrow", java_script_enabled=False, reduced_motion="reduce")
     page = context.new_page()
     found, missed = [], []
-    for url in kinds_of_page(site.urls):
+    urls = kinds_of_page(site.urls)
+    assert any(contents_links(site.page(url)) for url in urls)  # a page whose contents list is in its menu
+    for url in urls:
         page.goto(url)
         closed = page.locator(".md-sidebar--primary").bounding_box()
         assert closed["x"] + closed["width"] <= 0, url  # the menu starts shut, out of view
@@ -116,7 +149,7 @@ def test_tab_reaches_every_menu_link_in_view_without_javascript_on_a_narrow_scre
         found += unseen(url, stops)
         reached = {stop["href"] for stop in stops if stop["menu"]}
         expected = menu_links(site.page(url))
-        assert len(expected) > 5, url  # the whole menu, not the page's contents list alone
+        assert len(set(expected) - set(contents_links(site.page(url)))) > 5, url  # the whole menu, not the contents alone
         missed += [f"/{url}: {href}" for href in expected if href not in reached]
     context.close()
     assert found == []
@@ -163,8 +196,72 @@ def test_menu_opens_by_keyboard_on_a_narrow_screen(browser, server):
     assert not menu.evaluate("label => label.control.checked")
     page.keyboard.press("Enter")
     assert menu.evaluate("label => label.control.checked")
+    first_nav_link = page.locator(".md-sidebar--primary a.md-nav__link").first.inner_text().strip()  # while it shows
     stops = tab_stops(page)
     nav_stops = [stop for stop in stops if stop["name"].startswith("a ") and stop["seen"]]
-    first_nav_link = page.locator(".md-sidebar--primary a.md-nav__link").first.inner_text().strip()
     assert any(stop["name"] == f"a {first_nav_link}" for stop in nav_stops)
+    context.close()
+
+
+def test_the_pages_contents_open_from_the_menu_by_keyboard_on_a_narrow_screen(browser, server, site):
+    """In the open menu the page's own item is a button, collapsed; Enter or Space opens the page's contents
+    below it, in view, and closes them again, and Tab walks the contents in view."""
+    context, _ = open_view(browser, server, "narrow")
+    page = context.new_page()
+    urls = [url for url in kinds_of_page(site.urls) if contents_links(site.page(url))]
+    assert urls
+    found, missed = [], []
+    for url in urls:
+        expected = contents_links(site.page(url))
+        closed, opened = {"button": True, "expanded": "false", "shown": []}, {"button": True, "expanded": "true", "shown": expected}
+        page.goto(url, wait_until="networkidle")
+        open_menu_by_keyboard(page)
+        tab_to(page, ".md-sidebar--primary [aria-controls]")
+        assert page.evaluate(_DISCLOSURE) == closed, url
+        for key, state in [("Enter", opened), ("Space", closed), ("Space", opened)]:
+            page.keyboard.press(key)
+            page.evaluate(_SETTLE)
+            assert page.evaluate(_DISCLOSURE) == state, f"/{url}: {key}"
+            found += unseen(url, [page.evaluate(_FOCUS)])  # the button, never covered by what it opens
+        stops = tab_stops(page, menu_only=True)
+        found += unseen(url, stops)
+        reached = {stop["href"] for stop in stops}
+        missed += [f"/{url}: {href}" for href in expected if href not in reached]
+    context.close()
+    assert found == []
+    assert missed == []
+
+
+def test_the_open_menu_hides_no_focus_on_a_narrow_screen(browser, server, site):
+    """Opened from its button by keyboard, the drawer covers that button: focus moves into the drawer, every stop
+    in it is in view, and the drawer shuts as focus leaves it, so that the next stop is in view too."""
+    context, _ = open_view(browser, server, "narrow")
+    page = context.new_page()
+    found = []
+    for url in kinds_of_page(site.urls):
+        page.goto(url, wait_until="networkidle")
+        open_menu_by_keyboard(page)
+        first = page.evaluate(_FOCUS)
+        assert first["menu"], f"/{url}: focus stayed on {first['name']}"
+        stops = [first, *tab_stops(page, menu_only=True)]
+        found += unseen(url, stops)
+        assert not stops[-1]["menu"] and not page.evaluate("document.getElementById('__drawer').checked"), url
+    context.close()
+    assert found == []
+
+
+@pytest.mark.parametrize("key", ["Escape", "Shift+Tab"])
+def test_the_open_menu_gives_focus_back_on_a_narrow_screen(browser, server, key):
+    """Escape, or Shift+Tab from the menu's first stop, shuts the menu; Escape gives focus back to its button."""
+    context, _ = open_view(browser, server, "narrow")
+    page = context.new_page()
+    page.goto("compact/governance/", wait_until="networkidle")
+    open_menu_by_keyboard(page)
+    page.keyboard.press(key)
+    page.evaluate(_SETTLE)
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    stop = page.evaluate(_FOCUS)
+    assert unseen("compact/governance/", [stop]) == []
+    if key == "Escape":
+        assert page.evaluate("document.activeElement.matches(\".md-header label[for='__drawer']\")")
     context.close()

@@ -1,0 +1,66 @@
+/*
+ * The menu of a narrow screen (the drawer), by keyboard, with JavaScript on.
+ *
+ * - The page's contents list. In the menu, Material for MkDocs opens it from a <label for="__toc">, which
+ *   takes no focus: no key opened it. A real button takes the label's place (the stylesheet hides the label
+ *   beside it), says whether the list is open, and opens it by Enter or Space. Material's script does nothing
+ *   with that label or its checkbox. Without JavaScript the label stays, and Tab walks into the list.
+ * - The drawer itself. Opened from the header's menu button, it covered that button, and focus stayed there
+ *   unseen (WCAG 2.4.11 Focus Not Obscured); Tab out of it went on under its shade. Now focus moves into the
+ *   drawer as it opens from the button, Escape shuts it and gives focus back to the button, and the drawer
+ *   shuts as focus leaves it, as it does without JavaScript (see the stylesheet).
+ */
+(function () {
+  "use strict";
+
+  function contentsButton() {
+    const label = document.querySelector(".md-nav--primary label.md-nav__link[for='__toc']");
+    if (!label) return;
+    const toggle = label.control;
+    const contents = label.parentElement.querySelector(".md-nav--secondary");
+    contents.id = "compact-page-contents";
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = `${label.className} compact-contents-button`;
+    button.append(...Array.from(label.childNodes, node => node.cloneNode(true)));
+    // The page's title is the visible name; a screen reader also hears what the button opens.
+    const opens = document.createElement("span");
+    opens.className = "compact-visually-hidden";
+    opens.textContent = ` (${contents.getAttribute("aria-label")})`;
+    button.querySelector(".md-ellipsis").append(opens);
+    button.setAttribute("aria-controls", contents.id);
+    const show = () => button.setAttribute("aria-expanded", String(toggle.checked));
+    toggle.addEventListener("change", show);
+    button.addEventListener("click", () => toggle.click());
+    show();
+    label.before(button);
+  }
+
+  function drawerFocus() {
+    const drawer = document.getElementById("__drawer");
+    const menuButton = document.querySelector(".md-header label[for='__drawer']");
+    const sidebar = document.querySelector(".md-sidebar--primary");
+    if (!drawer || !menuButton || !sidebar) return;
+
+    drawer.addEventListener("change", () => {
+      if (!drawer.checked || document.activeElement !== menuButton) return;
+      const stops = sidebar.querySelectorAll("a[href], button, input, [tabindex]:not([tabindex='-1'])");
+      // The drawer slides in by itself: scrolling its first stop into view would shift the page under it.
+      Array.from(stops).find(stop => stop.checkVisibility({ visibilityProperty: true }))?.focus({ preventScroll: true });
+    });
+    document.addEventListener("keydown", event => {
+      if (event.key !== "Escape" || !drawer.checked) return;
+      drawer.click();  // as Material's own script sets the drawer's checkbox: its change event follows
+      menuButton.focus();
+    });
+    sidebar.addEventListener("focusout", event => {
+      const to = event.relatedTarget;
+      if (drawer.checked && to instanceof Element && !sidebar.contains(to)) drawer.click();
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    contentsButton();
+    drawerFocus();
+  });
+})();
