@@ -190,7 +190,7 @@ def test_search_finds_a_partner_and_opens_its_page_by_keyboard(browser, server, 
 def test_menu_opens_by_keyboard_on_a_narrow_screen(browser, server):
     context, _ = open_view(browser, server, "narrow")
     page = context.new_page()
-    page.goto("compact/", wait_until="networkidle")  # the home page has no side menu to open
+    page.goto("compact/", wait_until="networkidle")  # a page within a section: the menu opens with it
     menu = page.locator("label[for='__drawer']").first
     tab_to(page, "label[for='__drawer']")
     assert not menu.evaluate("label => label.control.checked")
