@@ -52,6 +52,8 @@ def test_a_quoted_greater_than_sign_does_not_end_a_tag():
         ("<div\nONMOUSEOVER=x>y</div>", "<div onmouseover=...>"),
         ("<img/onerror=alert(1) src=x>", "<img onerror=...>"),  # a browser reads "/" between attributes as a space
         ('<img src="x"/ONLOAD="alert(1)">', "<img onload=...>"),
+        ('<a href="#"onclick="alert(1)">x</a>', "<a onclick=...>"),  # a new attribute starts right after a quoted value
+        ('<link rel="stylesheet" href="a.css"><a href="#" onclick="alert(1)">x</a>', "<a onclick=...>"),
     ],
 )
 def test_what_no_strict_policy_can_allow_is_refused_by_name(body, problem):
