@@ -79,3 +79,10 @@ def test_a_page_that_already_has_a_policy_is_refused():
 def test_the_live_preview_allows_inline_scripts_without_hashes():
     policy = policy_for(page("<script>reload()</script>"), live_preview=True)
     assert directive(policy, "script-src") == ["'self'", "'unsafe-inline'"]
+
+
+@pytest.mark.parametrize("address", ["&#106;avascript:alert(1)", "&#x6A;avascript:alert(1)", "javascript&colon;alert(1)", "&#32;javascript:x()"])
+def test_a_javascript_address_in_character_references_is_refused_beside_harmless_ones(address):
+    body = f'<p title="Smith &amp; Sons&#39;"></p><a href="{address}">x</a>'
+    with pytest.raises(CspError, match="a javascript: address"):
+        with_csp_meta(page(body))
