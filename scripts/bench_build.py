@@ -84,14 +84,29 @@ def measure(command: list[str], *, cwd: Path) -> Measured:
 
 
 def make_project(target: Path, partners: int | None, seed: int) -> Path:
-    """A copy of the project with `partners` synthetic partners, or with the real data when None."""
+    """A copy of the project with `partners` synthetic partners, or with the real data when None.
+
+    The real data's copy carries the repository's history, which a build of the real site reads (git) to date
+    each page; a synthetic data set has none to read, as it was never committed.
+    """
     project = copy_project(target)
-    if partners is not None:
+    if partners is None:
+        _give_history(project)
+    else:
         write_data_set(project / "data", partners, seed)
         url_list = ROOT / "scripts" / "urls"
         if url_list.exists():  # the made-up partners publish new addresses, and the real ones' are gone
             measure([PYTHON, str(url_list), "--update", "--root", str(project)], cwd=project)
     return project
+
+
+def _give_history(project: Path) -> None:
+    """The repository's history under the copy: what is committed, and the copy's changes from it as uncommitted."""
+    with tempfile.TemporaryDirectory(prefix="bench-clone-", dir=project) as clone:
+        subprocess.run(["git", "clone", "--quiet", "--no-checkout", str(ROOT), clone], check=True)
+        Path(clone, ".git").rename(project / ".git")
+    shutil.copy2(ROOT / ".gitignore", project / ".gitignore")
+    subprocess.run(["git", "-C", str(project), "reset", "--quiet"], check=True)  # the index as committed; files untouched
 
 
 def make_plain_twin(project: Path, small_pages: int = 0) -> Path:
@@ -158,8 +173,14 @@ def _write(path: Path, text: str) -> None:
 # --- Builds ----------------------------------------------------------------------------------------
 
 
-def build(config: Path, site_dir: Path) -> BuildRun:
-    """Build with MkDocs in a fresh process, timing our hooks (a config without hooks has none)."""
+def build(config: Path, site_dir: Path, *, first_build: bool = False) -> BuildRun:
+    """Build with MkDocs in a fresh process, timing our hooks (a config without hooks has none).
+
+    first_build: as the first build of a fresh checkout (CI's case), with no compiled templates kept in .cache/
+    from an earlier build; otherwise as a rebuild (a preview's case), which reuses them.
+    """
+    if first_build:
+        shutil.rmtree(config.parent / ".cache", ignore_errors=True)
     process = measure([PYTHON, str(SCRIPTS / "bench_probe.py"), "build", str(config), str(site_dir)], cwd=config.parent)
     timings = json.loads(process.stdout.splitlines()[-1])
     return BuildRun(process, timings["build_seconds"], timings["hooks"])
