@@ -11,7 +11,7 @@
  *   button takes the label's place, as for the contents (the stylesheet hides the label beside it, and hides
  *   the button where Material hides the label, on a wide screen), says whether the drawer is open, and opens
  *   it by Enter or Space. Material's script and the Escape key below set the drawer's checkbox by click(), so
- *   its change event keeps the button's state true. Without JavaScript the label stays.
+ *   its change event keeps aria-expanded in step. Without JavaScript the label stays.
  * - The drawer itself. Opened from the header's menu button, it covered that button, and focus stayed there
  *   unseen (WCAG 2.4.11 Focus Not Obscured); Tab out of it went on under its shade. Now focus moves into the
  *   drawer as it opens from the button, Escape shuts it and gives focus back to the button, and the drawer
@@ -43,8 +43,8 @@
     label.before(button);
   }
 
-  // The header's menu button, in the place of its label; the label where there is no drawer to control.
-  function menuButton() {
+  // The header's menu button, in the place of its label; the label where there is no navigation to control.
+  function drawerButton() {
     const label = document.querySelector(".md-header label[for='__drawer']");
     const navigation = document.querySelector(".md-sidebar--primary .md-nav--primary");
     if (!label || !navigation) return label;
@@ -88,6 +88,6 @@
 
   document.addEventListener("DOMContentLoaded", () => {
     contentsButton();
-    drawerFocus(menuButton());
+    drawerFocus(drawerButton());
   });
 })();
