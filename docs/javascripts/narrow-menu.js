@@ -5,6 +5,13 @@
  *   takes no focus: no key opened it. A real button takes the label's place (the stylesheet hides the label
  *   beside it), says whether the list is open, and opens it by Enter or Space. Material's script does nothing
  *   with that label or its checkbox. Without JavaScript the label stays, and Tab walks into the list.
+ * - The header's menu button, which opens the drawer. Material's is a <label for="__drawer">: our copy of the
+ *   header gives it a Tab stop and the name "Menu", but a screen reader heard only that text, not a button, and
+ *   not whether the menu was open (WCAG 4.1.2 Name, Role, Value); a role on a label is not allowed. A real
+ *   button takes the label's place, as for the contents (the stylesheet hides the label beside it, and hides
+ *   the button where Material hides the label, on a wide screen), says whether the drawer is open, and opens
+ *   it by Enter or Space. Material's script and the Escape key below set the drawer's checkbox by click(), so
+ *   its change event keeps aria-expanded in step. Without JavaScript the label stays.
  * - The drawer itself. Opened from the header's menu button, it covered that button, and focus stayed there
  *   unseen (WCAG 2.4.11 Focus Not Obscured); Tab out of it went on under its shade. Now focus moves into the
  *   drawer as it opens from the button, Escape shuts it and gives focus back to the button, and the drawer
@@ -36,9 +43,29 @@
     label.before(button);
   }
 
-  function drawerFocus() {
+  // The header's menu button, in the place of its label; the label where there is no navigation to control.
+  function drawerButton() {
+    const label = document.querySelector(".md-header label[for='__drawer']");
+    const navigation = document.querySelector(".md-sidebar--primary .md-nav--primary");
+    if (!label || !navigation) return label;
+    const drawer = label.control;
+    navigation.id ||= "compact-menu";
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = `${label.className} compact-menu-button`;
+    // The label's own children: its icon, and its name "Menu" (hidden from the eye, not from a screen reader).
+    button.append(...Array.from(label.childNodes, node => node.cloneNode(true)));
+    button.setAttribute("aria-controls", navigation.id);
+    const show = () => button.setAttribute("aria-expanded", String(drawer.checked));
+    drawer.addEventListener("change", show);
+    button.addEventListener("click", () => drawer.click());
+    show();
+    label.before(button);
+    return button;
+  }
+
+  function drawerFocus(menuButton) {
     const drawer = document.getElementById("__drawer");
-    const menuButton = document.querySelector(".md-header label[for='__drawer']");
     const sidebar = document.querySelector(".md-sidebar--primary");
     if (!drawer || !menuButton || !sidebar) return;
 
@@ -61,6 +88,6 @@
 
   document.addEventListener("DOMContentLoaded", () => {
     contentsButton();
-    drawerFocus();
+    drawerFocus(drawerButton());
   });
 })();

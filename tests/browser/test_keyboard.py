@@ -7,6 +7,11 @@ import pytest
 from pagesurvey import open_view
 
 MAX_TAB_STOPS = 400  # far more than any page has: a page that never lets focus go round fails, not hangs
+# The header's menu button that docs/javascripts/narrow-menu.js puts in the place of Material's label, with
+# JavaScript on; without it the label stays.
+MENU_BUTTON = ".md-header button.compact-menu-button"
+MENU_LABEL = ".md-header label[for='__drawer']"
+DRAWER_OPEN = "document.getElementById('__drawer').checked"
 
 # Where focus is and whether a sighted keyboard user can see it: a ring (outline of 2px or more) on the
 # element, on the label that stands for a hidden radio button (Material's palette switch), and the
@@ -113,7 +118,7 @@ def contents_links(page) -> list[str]:
 
 def open_menu_by_keyboard(page) -> None:
     """Tab to the header's menu button and press Enter, and let the drawer finish opening."""
-    tab_to(page, "label[for='__drawer']")
+    tab_to(page, MENU_BUTTON)
     page.keyboard.press("Enter")
     page.evaluate(_SETTLE)
 
@@ -191,11 +196,10 @@ def test_menu_opens_by_keyboard_on_a_narrow_screen(browser, server):
     context, _ = open_view(browser, server, "narrow")
     page = context.new_page()
     page.goto("compact/", wait_until="networkidle")  # a page within a section: the menu opens with it
-    menu = page.locator("label[for='__drawer']").first
-    tab_to(page, "label[for='__drawer']")
-    assert not menu.evaluate("label => label.control.checked")
+    tab_to(page, MENU_BUTTON)
+    assert not page.evaluate(DRAWER_OPEN)
     page.keyboard.press("Enter")
-    assert menu.evaluate("label => label.control.checked")
+    assert page.evaluate(DRAWER_OPEN)
     first_nav_link = page.locator(".md-sidebar--primary a.md-nav__link").first.inner_text().strip()  # while it shows
     stops = tab_stops(page)
     nav_stops = [stop for stop in stops if stop["name"].startswith("a ") and stop["seen"]]
@@ -245,7 +249,7 @@ def test_the_open_menu_hides_no_focus_on_a_narrow_screen(browser, server, site):
         assert first["menu"], f"/{url}: focus stayed on {first['name']}"
         stops = [first, *tab_stops(page, menu_only=True)]
         found += unseen(url, stops)
-        assert not stops[-1]["menu"] and not page.evaluate("document.getElementById('__drawer').checked"), url
+        assert not stops[-1]["menu"] and not page.evaluate(DRAWER_OPEN), url
     context.close()
     assert found == []
 
@@ -259,9 +263,106 @@ def test_the_open_menu_gives_focus_back_on_a_narrow_screen(browser, server, key)
     open_menu_by_keyboard(page)
     page.keyboard.press(key)
     page.evaluate(_SETTLE)
-    assert not page.evaluate("document.getElementById('__drawer').checked")
+    assert not page.evaluate(DRAWER_OPEN)
     stop = page.evaluate(_FOCUS)
     assert unseen("compact/governance/", [stop]) == []
     if key == "Escape":
-        assert page.evaluate("document.activeElement.matches(\".md-header label[for='__drawer']\")")
+        assert page.evaluate("selector => document.activeElement.matches(selector)", MENU_BUTTON)
     context.close()
+
+
+@pytest.mark.parametrize("how", ["Enter", "Space", "click"])
+def test_the_menu_button_is_a_button_that_says_whether_the_menu_is_open(browser, server, site, how):
+    """WCAG 4.1.2 at 320 px: the header's menu control is a button named "Menu" (not a label, which a screen
+    reader heard as text), it controls the menu's navigation, and says whether the menu is open."""
+    context, _ = open_view(browser, server, "narrow")
+    page = context.new_page()
+    url = "compact/governance/"
+    page.goto(url, wait_until="networkidle")
+    header = page.locator(".md-header")
+    menu = header.get_by_role("button", name="Menu", exact=True)  # as the accessibility tree has it
+    assert menu.count() == 1
+    assert menu.get_attribute("aria-expanded") == "false"
+    assert header.get_by_role("button", name="Menu", exact=True, expanded=False).count() == 1
+    controlled = menu.evaluate("button => document.getElementById(button.getAttribute('aria-controls'))?.closest('.md-sidebar--primary') !== null")
+    assert controlled  # the drawer's navigation
+    links = page.locator(f"#{menu.get_attribute('aria-controls')} a[href]").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert set(menu_links(site.page(url))) <= set(links)
+    if how == "click":
+        menu.click()
+    else:
+        tab_to(page, MENU_BUTTON)
+        page.keyboard.press(how)
+    page.evaluate(_SETTLE)
+    assert page.evaluate(DRAWER_OPEN)
+    assert menu.get_attribute("aria-expanded") == "true"
+    assert header.get_by_role("button", name="Menu", exact=True, expanded=True).count() == 1
+    page.keyboard.press("Escape")
+    page.evaluate(_SETTLE)
+    assert not page.evaluate(DRAWER_OPEN)
+    assert menu.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("selector => document.activeElement.matches(selector)", MENU_BUTTON)
+    context.close()
+
+
+def test_the_menu_button_follows_the_drawer_however_it_shuts(browser, server):
+    """Material's script, the shade beside the open drawer and focus leaving it shut the drawer too: the button
+    says so each time."""
+    context, _ = open_view(browser, server, "narrow")
+    page = context.new_page()
+    page.goto("compact/governance/", wait_until="networkidle")
+    menu = page.locator(MENU_BUTTON)
+    for shut in ["document.querySelector('.md-overlay').click()", "document.getElementById('__drawer').click()"]:
+        menu.click()
+        page.evaluate(_SETTLE)
+        assert menu.get_attribute("aria-expanded") == "true"
+        page.evaluate(shut)
+        page.evaluate(_SETTLE)
+        assert not page.evaluate(DRAWER_OPEN)
+        assert menu.get_attribute("aria-expanded") == "false", shut
+    context.close()
+
+
+def test_the_menu_has_one_tab_stop_on_a_narrow_screen(browser, server):
+    """With the button in its place, the label takes no focus: Tab through the header meets the menu once, on
+    the button."""
+    context, _ = open_view(browser, server, "narrow")
+    page = context.new_page()
+    page.goto("compact/governance/", wait_until="networkidle")
+    # The focused element of the header: which of the menu's controls it is, or its tag and classes.
+    focused = f"""() => {{
+      const focused = document.activeElement;
+      if (!focused.closest(".md-header")) return null;
+      if (focused.matches("{MENU_BUTTON}")) return "menu button";
+      if (focused.matches("[for='__drawer']")) return "menu label";
+      return `${{focused.tagName.toLowerCase()}}.${{[...focused.classList].join(".")}}`;
+    }}"""
+    stops = []
+    for _ in range(MAX_TAB_STOPS):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(focused)
+        if stop is not None:
+            stops.append(stop)
+        elif stops:
+            break  # Tab has gone through the header and out of it
+    assert [stop for stop in stops if stop.startswith("menu ")] == ["menu button"], stops
+    assert not page.locator(MENU_LABEL).is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("width", [320, 1219, 1220, 1280])
+def test_the_menu_button_shows_exactly_where_the_label_does_without_javascript(browser, server, width):
+    """Material hides its menu label at 76.25em (1220 px) and wider, where the navigation is a sidebar: the button
+    in its place shows where the label shows without JavaScript, and a wide screen has no menu button at all."""
+    shown = {}
+    for scripts, control in [(True, MENU_BUTTON), (False, MENU_LABEL)]:
+        context, _ = open_view(browser, server, "narrow", viewport={"width": width, "height": 640}, java_script_enabled=scripts)
+        page = context.new_page()
+        page.goto("compact/governance/", wait_until="networkidle" if scripts else "load")
+        shown[scripts] = page.locator(control).is_visible()
+        if scripts:
+            assert page.locator(control).count() == 1  # there, hidden or not
+            assert not page.locator(MENU_LABEL).is_visible()
+            assert page.locator(".md-header").get_by_role("button", name="Menu", exact=True).count() == int(shown[scripts])
+        context.close()
+    assert shown[True] == shown[False] == (width < 1220)
