@@ -20,27 +20,35 @@
 (function () {
   "use strict";
 
-  function contentsButton() {
-    const label = document.querySelector(".md-nav--primary label.md-nav__link[for='__toc']");
-    if (!label) return;
+  // A real button in the place of a <label> that toggles a checkbox: the stylesheet hides the label beside it. It
+  // says whether what it controls is open, kept in step with the checkbox (Material's script and ours set it by
+  // click(), so its change event follows), and opens it by Enter or Space.
+  function buttonInPlaceOf(label, className, controlled) {
     const toggle = label.control;
-    const contents = label.parentElement.querySelector(".md-nav--secondary");
-    contents.id = "compact-page-contents";
     const button = document.createElement("button");
     button.type = "button";
-    button.className = `${label.className} compact-contents-button`;
+    button.className = `${label.className} ${className}`;
     button.append(...Array.from(label.childNodes, node => node.cloneNode(true)));
-    // The page's title is the visible name; a screen reader also hears what the button opens.
-    const opens = document.createElement("span");
-    opens.className = "compact-visually-hidden";
-    opens.textContent = ` (${contents.getAttribute("aria-label")})`;
-    button.querySelector(".md-ellipsis").append(opens);
-    button.setAttribute("aria-controls", contents.id);
+    button.setAttribute("aria-controls", controlled.id);
     const show = () => button.setAttribute("aria-expanded", String(toggle.checked));
     toggle.addEventListener("change", show);
     button.addEventListener("click", () => toggle.click());
     show();
     label.before(button);
+    return button;
+  }
+
+  function contentsButton() {
+    const label = document.querySelector(".md-nav--primary label.md-nav__link[for='__toc']");
+    if (!label) return;
+    const contents = label.parentElement.querySelector(".md-nav--secondary");
+    contents.id = "compact-page-contents";
+    const button = buttonInPlaceOf(label, "compact-contents-button", contents);
+    // The page's title is the visible name; a screen reader also hears what the button opens.
+    const opens = document.createElement("span");
+    opens.className = "compact-visually-hidden";
+    opens.textContent = ` (${contents.getAttribute("aria-label")})`;
+    button.querySelector(".md-ellipsis").append(opens);
   }
 
   // The header's menu button, in the place of its label; the label where there is no navigation to control.
@@ -48,20 +56,9 @@
     const label = document.querySelector(".md-header label[for='__drawer']");
     const navigation = document.querySelector(".md-sidebar--primary .md-nav--primary");
     if (!label || !navigation) return label;
-    const drawer = label.control;
     navigation.id ||= "compact-menu";
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = `${label.className} compact-menu-button`;
-    // The label's own children: its icon, and its name "Menu" (hidden from the eye, not from a screen reader).
-    button.append(...Array.from(label.childNodes, node => node.cloneNode(true)));
-    button.setAttribute("aria-controls", navigation.id);
-    const show = () => button.setAttribute("aria-expanded", String(drawer.checked));
-    drawer.addEventListener("change", show);
-    button.addEventListener("click", () => drawer.click());
-    show();
-    label.before(button);
-    return button;
+    // The label's own children go into the button: its icon, and its name "Menu" (hidden from the eye only).
+    return buttonInPlaceOf(label, "compact-menu-button", navigation);
   }
 
   function drawerFocus(menuButton) {
