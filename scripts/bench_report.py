@@ -207,20 +207,18 @@ def largest_spread(report: Report) -> float:
     return max(spreads, default=0.0)
 
 
+def build_figures(runs: list[BuildRun]) -> list[str]:
+    """Wall and CPU time, peak memory, our hooks' seconds and their share: a row of the builds table."""
+    return [seconds(wall(runs)), seconds(cpu(runs)), mib(peak(runs)), seconds(median(run.hooks_total for run in runs)), percent(hooks_share(runs))]
+
+
 def builds(report: Report) -> str:
     rows = []
     for size in report.sizes:
         assert size.search is not None
-        rows.append([
-            size.name, f"{size.pages:,}", seconds(wall(size.ours)), seconds(cpu(size.ours)), mib(peak(size.ours)),
-            seconds(median(run.hooks_total for run in size.ours)), percent(hooks_share(size.ours)),
-            mb(size.site_bytes), mb(size.search.bytes),
-        ])
-        if size.rebuilds:
-            rows.append([
-                f"{size.name}, rebuilt", "", seconds(wall(size.rebuilds)), seconds(cpu(size.rebuilds)), mib(peak(size.rebuilds)),
-                seconds(median(run.hooks_total for run in size.rebuilds)), percent(hooks_share(size.rebuilds)), "", "",
-            ])
+        rows.append([size.name, f"{size.pages:,}", *build_figures(size.ours), mb(size.site_bytes), mb(size.search.bytes)])
+        if size.rebuilds:  # the same site again: its pages and sizes are the first build's
+            rows.append([f"{size.name}, rebuilt", "", *build_figures(size.rebuilds), "", ""])
     header = ["Data set", "Pages", "Build wall (s)", "Build CPU (s)", "Peak memory (MiB)", "Our hooks (s)", "Hooks share of build", "site/ (MB)", "Search index (MB)"]
     return table(header, rows)
 
