@@ -294,3 +294,15 @@ def test_no_page_asks_another_host_for_anything(site):
                 if element == "link" and "stylesheet" not in tag.get("rel", []) and "preconnect" not in tag.get("rel", []):
                     continue
                 assert not value or not re.match(r"^(https?:)?//", value), (url, value)
+
+
+def test_no_script_holds_back_the_first_paint_from_the_head(site):
+    """A script loaded in the <head> without defer or async stops the page painting until it has loaded: the
+    site's own scripts load at the end of the body, just before Material's, which they must still precede."""
+    for url in site.urls:
+        page = site.page(url)
+        blocking = [tag["src"] for tag in page.head.find_all("script", src=True) if not tag.has_attr("defer") and not tag.has_attr("async")]
+        assert not blocking, (url, blocking)
+        sources = [tag["src"].rsplit("/", 1)[-1] for tag in page.body.find_all("script", src=True)]
+        material = next(i for i, source in enumerate(sources) if source.startswith("bundle."))
+        assert {"search-on-demand.js", "code-copy-buttons.js", "narrow-menu.js"} <= set(sources[:material]), (url, sources)
