@@ -1,5 +1,6 @@
 /*
- * The menu of a narrow screen (the drawer), by keyboard, with JavaScript on.
+ * The menu of a narrow screen (the drawer), and the sections of the menu at any width, by keyboard, with
+ * JavaScript on.
  *
  * - The page's contents list. In the menu, Material for MkDocs opens it from a <label for="__toc">, which
  *   takes no focus: no key opened it. A real button takes the label's place (the stylesheet hides the label
@@ -12,6 +13,10 @@
  *   the button where Material hides the label, on a wide screen), says whether the drawer is open, and opens
  *   it by Enter or Space. Material's script and the Escape key below set the drawer's checkbox by click(), so
  *   its change event keeps aria-expanded in step. Without JavaScript the label stays.
+ * - Each section's toggle, the arrow beside the section's title (or the title itself, for a section with no page
+ *   of its own). Material's is a <label tabindex="0"> and its script clicks it on Enter: a screen reader heard
+ *   the section's name as text, not as a button, and not whether the section was open (WCAG 4.1.2). A real
+ *   button takes the label's place, as for the contents; without JavaScript the label stays.
  * - The drawer itself. Opened from the header's menu button, it covered that button, and focus stayed there
  *   unseen (WCAG 2.4.11 Focus Not Obscured); Tab out of it went on under its shade. Now focus moves into the
  *   drawer as it opens from the button, Escape shuts it and gives focus back to the button, and the drawer
@@ -22,7 +27,8 @@
 
   // A real button in the place of a <label> that toggles a checkbox: the stylesheet hides the label beside it. It
   // says whether what it controls is open, kept in step with the checkbox (Material's script and ours set it by
-  // click(), so its change event follows), and opens it by Enter or Space.
+  // click(), so its change event follows), and opens it by Enter or Space, as a click on the label would: Material
+  // listens to a section's label, to say on the section's list whether it is open.
   function buttonInPlaceOf(label, className, controlled) {
     const toggle = label.control;
     const button = document.createElement("button");
@@ -32,7 +38,7 @@
     button.setAttribute("aria-controls", controlled.id);
     const show = () => button.setAttribute("aria-expanded", String(toggle.checked));
     toggle.addEventListener("change", show);
-    button.addEventListener("click", () => toggle.click());
+    button.addEventListener("click", () => label.click());
     show();
     label.before(button);
     return button;
@@ -61,6 +67,16 @@
     return buttonInPlaceOf(label, "compact-menu-button", navigation);
   }
 
+  // Material's section toggles: the labels it gives a Tab stop, each labelling the list of the section it opens.
+  function sectionButtons() {
+    for (const label of document.querySelectorAll(".md-nav--primary label.md-nav__link[tabindex][id]")) {
+      const section = document.querySelector(`.md-nav[aria-labelledby="${label.id}"]`);
+      if (!section) continue;
+      section.id ||= `${label.htmlFor}_list`;
+      buttonInPlaceOf(label, "compact-section-button", section);
+    }
+  }
+
   function drawerFocus(menuButton) {
     const drawer = document.getElementById("__drawer");
     const sidebar = document.querySelector(".md-sidebar--primary");
@@ -85,6 +101,7 @@
 
   document.addEventListener("DOMContentLoaded", () => {
     contentsButton();
+    sectionButtons();
     drawerFocus(drawerButton());
   });
 })();

@@ -12,6 +12,8 @@ MAX_TAB_STOPS = 400  # far more than any page has: a page that never lets focus 
 MENU_BUTTON = ".md-header button.compact-menu-button"
 MENU_LABEL = ".md-header label[for='__drawer']"
 DRAWER_OPEN = "document.getElementById('__drawer').checked"
+# The button that the same script puts in the place of the label of the page's contents in the menu.
+CONTENTS_BUTTON = ".md-sidebar--primary [aria-controls='compact-page-contents']"
 
 # Where focus is and whether a sighted keyboard user can see it: a ring (outline of 2px or more) on the
 # element, on the label that stands for a hidden radio button (Material's palette switch), and the
@@ -220,7 +222,7 @@ def test_the_pages_contents_open_from_the_menu_by_keyboard_on_a_narrow_screen(br
         closed, opened = {"button": True, "expanded": "false", "shown": []}, {"button": True, "expanded": "true", "shown": expected}
         page.goto(url, wait_until="networkidle")
         open_menu_by_keyboard(page)
-        tab_to(page, ".md-sidebar--primary [aria-controls]")
+        tab_to(page, CONTENTS_BUTTON)
         assert page.evaluate(_DISCLOSURE) == closed, url
         for key, state in [("Enter", opened), ("Space", closed), ("Space", opened)]:
             page.keyboard.press(key)
@@ -366,3 +368,83 @@ def test_the_menu_button_shows_exactly_where_the_label_does_without_javascript(b
             assert page.locator(".md-header").get_by_role("button", name="Menu", exact=True).count() == int(shown[scripts])
         context.close()
     assert shown[True] == shown[False] == (width < 1220)
+
+
+# The transform of the arrow of the focused button: "none" pointing to the side, a rotation pointing down.
+_ARROW = "() => getComputedStyle(document.activeElement.querySelector('.md-nav__icon'), '::after').transform"
+
+
+def section_toggles(page) -> dict[str, list[str]]:
+    """Material's section toggles in a built page's menu (labels with a Tab stop), by their id: the addresses
+    of the section's own items, each a page or a section of its own, other than the page itself (on a narrow
+    screen, its item is the button of its contents)."""
+    found = {}
+    for label in page.select(".md-nav--primary label.md-nav__link[tabindex][id]"):
+        items = page.select_one(f'nav[aria-labelledby="{label["id"]}"]').select(":scope > ul > li")
+        links = [a["href"] for item in items for a in item.select(":scope > a[href], :scope > .md-nav__container > a[href]")]
+        found[label["id"]] = [href for href in links if href not in ("./", ".")]
+    return found
+
+
+@pytest.mark.parametrize("view", ["light", "narrow"])
+def test_each_section_of_the_menu_opens_from_a_button_that_says_whether_it_is_open(browser, server, site, view):
+    """WCAG 4.1.2 on a wide and a narrow screen: the control that opens a section of the menu is a button (not
+    Material's label, which a screen reader heard as text), it says whether the section is open and controls the
+    section's list; Enter and Space close and open it, its links shown only while it is open, and its arrow
+    points down while the list is open below it and to the side when it is shut."""
+    context, _ = open_view(browser, server, view)
+    page = context.new_page()
+    urls = [url for url in kinds_of_page(site.urls) if section_toggles(site.page(url))]
+    assert urls  # a page within a section, whose section is open in its menu
+    for url in urls:
+        page.goto(url, wait_until="networkidle")
+        if view == "narrow":
+            open_menu_by_keyboard(page)
+        for label_id, items in section_toggles(site.page(url)).items():
+            assert items, f"/{url}: {label_id}"
+            assert not page.locator(f"#{label_id}").is_visible(), f"/{url}: the label shows beside its button"
+            tab_to(page, f".md-sidebar--primary button[aria-controls]:has(+ #{label_id})")
+            opened = page.evaluate(_DISCLOSURE)
+            assert opened["button"] and opened["expanded"] == "true", f"/{url}: {label_id}: {opened}"
+            assert set(items) <= set(opened["shown"]), f"/{url}: {label_id}"
+            assert page.evaluate(_ARROW) != "none", f"/{url}: {label_id}"
+            for key, expanded in [("Enter", "false"), ("Space", "true")]:
+                page.keyboard.press(key)
+                page.evaluate(_SETTLE)
+                state = page.evaluate(_DISCLOSURE)
+                assert state["expanded"] == expanded, f"/{url}: {label_id}: {key}"
+                assert (state["shown"] == []) == (expanded == "false"), f"/{url}: {label_id}: {key}: {state['shown']}"
+                assert (page.evaluate(_ARROW) == "none") == (expanded == "false"), f"/{url}: {label_id}: {key}"
+    context.close()
+
+
+def test_a_contents_link_chosen_in_the_menu_shuts_it_and_focus_goes_on_from_its_heading(browser, server, site):
+    """On a narrow screen, a link of the page's contents chosen in the menu by keyboard shuts the menu and shows
+    its heading below the header; the next Tab goes on from that heading, in view, not into the shut menu."""
+    context, _ = open_view(browser, server, "narrow")
+    page = context.new_page()
+    url = next(url for url in kinds_of_page(site.urls) if contents_links(site.page(url)))
+    target = contents_links(site.page(url))[-1]  # the last, far down the page: the page must move to it
+    page.goto(url, wait_until="networkidle")
+    open_menu_by_keyboard(page)
+    tab_to(page, CONTENTS_BUTTON)
+    page.keyboard.press("Enter")
+    tab_to(page, f".md-sidebar--primary .md-nav--secondary a[href='{target}']")
+    page.keyboard.press("Enter")
+    page.evaluate(_SETTLE)
+    assert not page.evaluate(DRAWER_OPEN)
+    heading = page.evaluate(
+        """id => {
+          const box = document.getElementById(id).getBoundingClientRect();
+          return {below_header: box.top >= document.querySelector(".md-header").getBoundingClientRect().bottom - 1, on_screen: box.bottom <= innerHeight};
+        }""",
+        target.removeprefix("#"),
+    )
+    assert heading == {"below_header": True, "on_screen": True}, f"/{url}{target}"
+    page.keyboard.press("Tab")
+    page.evaluate(_SETTLE)
+    stop = page.evaluate(_FOCUS)
+    assert not stop["menu"] and unseen(url, [stop]) == [], stop
+    after = "id => { const heading = document.getElementById(id); return heading.contains(document.activeElement) || Boolean(heading.compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING); }"
+    assert page.evaluate(after, target.removeprefix("#")), f"/{url}{target}: {stop}"
+    context.close()
