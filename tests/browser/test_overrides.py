@@ -30,6 +30,11 @@ CHANGES = {
             '<label class="md-header__button md-icon" for="__drawer" tabindex="0">\n'
             '      <span class="compact-visually-hidden">Menu</span>\n',
         ),
+        (
+            '      {% include "partials/javascripts/palette.html" %}\n',
+            '      {% include "partials/javascripts/palette.html" %}\n'
+            '      {% include "partials/palette-before-paint.html" %}\n',
+        ),
     ],
     "partials/nav-item.html": [
         (
