@@ -87,6 +87,12 @@ CASES = [
     Case("concern-naming-someone", "concerns.yml", "concerns: []", CONCERN + "    raised_by: A. Person\n", "concerns[0].raised_by: unknown field 'raised_by'", marker="    raised_by:"),
     Case("contact-unknown-field", "resolution.yml", "    name: Compact Voice\n", "    name: Compact Voice\n    email: someone@example.org.uk\n", "contacts[1].email: unknown field 'email'", marker="    email:"),
     Case("period-reversed", "document.yml", "  end: 2018", "  end: 2004", "period: expected end (2004) not before start (2014)", marker="  start: 2014"),
+    # A list where a name belongs is cross-checked (slugs, former slugs) before validation: it must not crash that.
+    Case("list-as-slug", "partners.yml", "  - slug: vast\n", "  - slug: [vast]\n", "partners[22].slug: expected a valid string"),
+    Case("list-as-former-slug", "partners.yml", VAST, VAST + "    former_slugs: [[vast-old]]\n", "partners[22].former_slugs[0]: expected a valid string", marker="    former_slugs:"),
+    Case("list-as-key", "partners.yml", VAST, VAST + "    ? [sector, type]\n    : vcs\n", "partners[22]: YAML syntax: a key must be a name, not a list or a mapping", marker="    ? [sector"),
+    # Pasted from a word processor: a vertical tab, which YAML refuses; libyaml counts its place in bytes.
+    Case("control-character", "partners.yml", "    name: Tamworth Borough Council\n", "    name: Tamworth\u2013Borough\x0bCouncil\n", "YAML syntax: the character U+000B is not allowed"),
 ]
 
 

@@ -119,7 +119,11 @@ _STR_TAG = "tag:yaml.org,2002:str"
 
 def parse_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse with PyYAML's safe loader, refusing duplicate keys; return the document or its problems."""
-    loader = _SafeLoader(text.removeprefix("\ufeff"))  # a byte-order mark from a Windows editor is harmless
+    text = text.removeprefix("\ufeff")  # a byte-order mark from a Windows editor is harmless
+    try:
+        loader = _SafeLoader(text)  # PyYAML's own reader checks the characters here; libyaml's, as it parses
+    except yaml.reader.ReaderError:
+        return None, [_unreadable_character(text, file)]
     try:
         root = loader.get_single_node()
         if root is None:
@@ -136,8 +140,21 @@ def parse_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]
         if 0 < line <= len(lines) and "\t" in lines[line - 1]:
             reason += " (this line has a tab: indent with spaces)"
         return None, [Problem(file, line, column, "", f"YAML syntax: {reason}")]
+    except yaml.reader.ReaderError:
+        return None, [_unreadable_character(text, file)]
     finally:
         loader.dispose()
+
+
+def _unreadable_character(text: str, file: str) -> Problem:
+    """The first character that YAML does not allow in a file, such as a control character pasted from a word
+    processor: the only reason PyYAML's reader refuses a text. Found again here by the reader's own rule, as
+    libyaml's error gives a count of bytes, not a line and column."""
+    found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    assert found is not None, "PyYAML's reader refused a text that its own rule allows"
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    return Problem(file, line, column, "", f"YAML syntax: the character U+{ord(found.group()):04X} is not allowed (a control character, often pasted from a word processor); delete it")
 
 
 def _construct(
@@ -157,6 +174,10 @@ def _construct(
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.CollectionNode):  # "? [a, b]": a key that no field could have
+                line, column = _position(key_node.start_mark)
+                problems.append(Problem(file, line, column, _dotted(loc), "YAML syntax: a key must be a name, not a list or a mapping"))
+                continue
             key = loader.construct_object(key_node, deep=True)
             if key in result:
                 line, column = _position(key_node.start_mark)
@@ -233,7 +254,7 @@ def _duplicates(file: str, doc: YamlDocument) -> list[Problem]:
         for field in fields:
             seen: dict[Any, int] = {}
             for index, item in enumerate(items if isinstance(items, list) else []):
-                value = item.get(field) if isinstance(item, dict) else None
+                value = _name(item, field) if isinstance(item, dict) else None
                 if value is None:
                     continue
                 folded = value.casefold() if isinstance(value, str) else value
@@ -264,6 +285,8 @@ def _address_clashes(file: str, doc: YamlDocument) -> list[Problem]:
         former = item.get("former_slugs")
         for position, old in enumerate(former if isinstance(former, list) else []):
             loc = (list_name, index, "former_slugs", position)
+            if not isinstance(old, str):
+                continue  # not an address at all: validation says so
             if old in taken:
                 line, column = doc.mark(loc)
                 problems.append(Problem(file, line, column, _dotted(loc), f"the address {old!r} is already used by {taken[old]}"))
@@ -281,6 +304,13 @@ def _entry_starts(shown: str, document: YamlDocument) -> dict[tuple[str, str], d
             item["slug"]: document.mark((list_name, index))[0] for index, item in enumerate(items) if isinstance(item.get("slug"), str)
         }
     return starts
+
+
+def _name(item: dict[str, Any], field: str) -> Any:
+    """An entry's key, slug or number as written, for looking up by it; None if it is a list or a mapping,
+    which names nothing (validation reports it in its place)."""
+    value = item.get(field)
+    return None if isinstance(value, (list, dict)) else value
 
 
 def _items(data: Any, list_name: str) -> list[dict[str, Any]]:
@@ -337,15 +367,15 @@ def _load_compact(data_dir: Path, root: Path, read: Callable[[Path], bytes]) -> 
 
     raw = {name: document.data for name, (_, document) in documents.items()}
     context = {
-        "notes": {note.get("id"): note.get("quote") for note in _items(raw.get("notes.yml"), "notes")},
-        "partner_types": {kind.get("key") for kind in _items(raw.get("partners.yml"), "types")},
-        "objectives": {objective.get("number") for objective in _items(raw.get("principles.yml"), "objectives")},
-        "parties": {party.get("key") for party in _items(raw.get("principles.yml"), "parties")},
-        "partners": {partner.get("slug") for partner in _items(raw.get("partners.yml"), "partners")},
-        "partner_status": {partner.get("slug"): partner.get("status") for partner in _items(raw.get("partners.yml"), "partners")},
+        "notes": {_name(note, "id"): note.get("quote") for note in _items(raw.get("notes.yml"), "notes")},
+        "partner_types": {_name(kind, "key") for kind in _items(raw.get("partners.yml"), "types")},
+        "objectives": {_name(objective, "number") for objective in _items(raw.get("principles.yml"), "objectives")},
+        "parties": {_name(party, "key") for party in _items(raw.get("principles.yml"), "parties")},
+        "partners": {_name(partner, "slug") for partner in _items(raw.get("partners.yml"), "partners")},
+        "partner_status": {_name(partner, "slug"): partner.get("status") for partner in _items(raw.get("partners.yml"), "partners")},
         # As written (dates are read as text): a changelog entry must agree with the partner's own date.
         "partner_dates": {
-            partner.get("slug"): {kind: partner.get(f"{kind}_on") for kind in ("joined", "signed", "withdrawn")}
+            _name(partner, "slug"): {kind: partner.get(f"{kind}_on") for kind in ("joined", "signed", "withdrawn")}
             for partner in _items(raw.get("partners.yml"), "partners")
         },
     }
