@@ -39,7 +39,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     try:
         compact = load_compact(root / "data")
-        history = read_history(root, compact.entry_starts)  # once per build: every page's date comes from it
+        history = read_history(root, compact.entry_lines)  # once per build: every page's date comes from it
         template_cache = _template_cache(root)
         renderer = SiteRenderer(
             compact,

@@ -157,6 +157,14 @@ def test_uncommitted_edits_are_not_yet_published_and_never_dated_by_the_build(bu
     assert shown_day(built, f"principles/{other.slug}/") == FIRST_DAY
 
 
+def test_an_entry_of_a_list_is_dated_by_its_own_lines_not_by_the_list_after_it(built, compact):
+    """The last objective's entry ends where the list of principles starts: the uncommitted edit to a principle
+    of another objective leaves its page as committed."""
+    last = compact.objectives[-1]
+    assert UNCOMMITTED_PRINCIPLE not in {principle.slug for principle in compact.principles_of(last)}
+    assert shown_day(built, f"compact/objectives/{last.slug}/") == FIRST_DAY
+
+
 def test_every_page_shows_a_date_line(built):
     redirects = [url for url in built.urls if built.page(url).find("meta", attrs={"http-equiv": "refresh"})]
     assert redirects == [f"partners/{NEW_PARTNER['former_slugs'][0]}/"], "a former address only sends readers on"
@@ -173,11 +181,11 @@ def test_the_sitemap_dates_pages_as_they_do(built):
 
 
 def test_without_git_history_a_page_says_its_date_is_not_known(tmp_path, compact):
-    assert not read_history(tmp_path, compact.entry_starts).known
+    assert not read_history(tmp_path, compact.entry_lines).known
     copy = copy_project(tmp_path / "inside")  # a copy inside another repository does not borrow its history
     git(tmp_path, "init", "-q")
-    assert not read_history(copy, compact.entry_starts).known
-    renderer = SiteRenderer(compact, site_url=OTHER_SITE, docs_dir=copy / "docs", history=read_history(copy, compact.entry_starts))
+    assert not read_history(copy, compact.entry_lines).known
+    renderer = SiteRenderer(compact, site_url=OTHER_SITE, docs_dir=copy / "docs", history=read_history(copy, compact.entry_lines))
     renderer.generated_pages()
     meta = renderer.page_meta("partners/vast.md", "partners/vast/", title="VAST", markdown="", description=None, fallback="")
     assert "not known" in meta["compact_last_changed"] and meta["compact_changed_on"] == ""

@@ -43,8 +43,8 @@ class Compact:
     health_rules: HealthRules
     resolution: Resolution
     changelog: list[ChangeEntry] = field(default_factory=list)
-    # The first line of each entry that has a page, by (data file, list) and slug: pages are dated by their lines.
-    entry_starts: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
+    # The first and last line of each entry that has a page, by (data file, list) and slug: pages are dated by them.
+    entry_lines: dict[tuple[str, str], dict[str, tuple[int, int]]] = field(default_factory=dict)
 
     @property
     def partners(self) -> list[Partner]:

@@ -131,23 +131,12 @@ def _line_changes(blame: str) -> list[LastChanged]:
     return [lines[n] for n in sorted(lines)]
 
 
-def entry_spans(starts: dict[str, int], line_count: int) -> dict[str, tuple[int, int]]:
-    """The first and last line (1-based) of each entry, from the first lines of all entries of a list.
-
-    An entry runs from its own first line to the line before the next entry (or the file's end), so a
-    comment just above an entry counts with the entry before it.
-    """
-    ordered = sorted(starts.items(), key=lambda item: item[1])
-    ends = [start - 1 for _, start in ordered[1:]] + [line_count]
-    return {slug: (start, end) for (slug, start), end in zip(ordered, ends)}
-
-
-def read_history(root: Path, entry_starts: dict[tuple[str, str], dict[str, int]]) -> History:
+def read_history(root: Path, entry_lines: dict[tuple[str, str], dict[str, tuple[int, int]]]) -> History:
     """Read the project's history: four git commands, and one blame per data file with entry pages.
 
-    entry_starts gives the first line of each entry by (file, list) and slug, as the loader found them.
+    entry_lines gives the first and last line of each entry by (file, list) and slug, as the loader found them.
     """
-    paths = sorted({path for path, _ in entry_starts})
+    paths = sorted({path for path, _ in entry_lines})
     commands = [
         ("rev-parse", "--show-toplevel"),
         ("log", "-1", "--format=%cI"),
@@ -169,8 +158,8 @@ def read_history(root: Path, entry_starts: dict[tuple[str, str], dict[str, int]]
         if blame is None:
             continue  # a file not yet committed: its entries are uncommitted, as the file is
         changes = _line_changes(blame)
-        for (file, list_name), starts in entry_starts.items():
+        for (file, list_name), spans in entry_lines.items():
             if file == path:
-                for slug, (start, end) in entry_spans(starts, len(changes)).items():
+                for slug, (start, end) in spans.items():
                     entries[(path, list_name, slug)] = latest(changes[start - 1 : end])
     return History(_file_dates(log or ""), entries, uncommitted, dt.datetime.fromisoformat(head.strip()))

@@ -87,6 +87,7 @@ class YamlDocument:
     data: Any
     value_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    last_lines: dict[Loc, int] = field(default_factory=dict)  # of each top-level value: where a list of entries ends
     collections_seen: set[int] = field(default_factory=set)  # ids of list and mapping nodes built so far
 
     def mark(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
@@ -162,6 +163,8 @@ def _construct(
 ) -> Any:
     """Build Python values from a node tree, noting each value's mark under its location."""
     doc.value_marks[loc] = _position(node.start_mark)
+    if len(loc) == 1:  # a block ends where the next key starts: the line before it is its last (or the file's)
+        doc.last_lines[loc] = node.end_mark.line + (1 if node.end_mark.column else 0)
     if isinstance(node, yaml.CollectionNode):
         if node.tag not in _COLLECTION_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
@@ -295,15 +298,19 @@ def _address_clashes(file: str, doc: YamlDocument) -> list[Problem]:
     return problems
 
 
-def _entry_starts(shown: str, document: YamlDocument) -> dict[tuple[str, str], dict[str, int]]:
-    """The first line of each entry with a page of its own, by (file, list) and slug: for dating the page."""
-    starts = {}
+def _entry_lines(shown: str, document: YamlDocument) -> dict[tuple[str, str], dict[str, tuple[int, int]]]:
+    """The first and last line of each entry with a page of its own, by (file, list) and slug: for dating the page.
+
+    An entry runs from its own first line to the line before the next entry, or to the end of its list (not of
+    the file: another list may follow), so a comment just above an entry counts with the entry before it.
+    """
+    lines = {}
     for list_name in ENTRY_LISTS.get(shown.rsplit("/", 1)[-1], ()):
         items = _items(document.data, list_name)
-        starts[(shown, list_name)] = {
-            item["slug"]: document.mark((list_name, index))[0] for index, item in enumerate(items) if isinstance(item.get("slug"), str)
-        }
-    return starts
+        starts = sorted((document.mark((list_name, index))[0], item["slug"]) for index, item in enumerate(items) if isinstance(item.get("slug"), str))
+        ends = [start - 1 for start, _ in starts[1:]] + [document.last_lines.get((list_name,), 0)]  # none if no entries
+        lines[(shown, list_name)] = {slug: (start, end) for (start, slug), end in zip(starts, ends)}
+    return lines
 
 
 def _name(item: dict[str, Any], field: str) -> Any:
@@ -392,7 +399,7 @@ def _load_compact(data_dir: Path, root: Path, read: Callable[[Path], bytes]) -> 
                 problems.append(Problem(shown, line, column, _dotted(loc), _describe(detail, _fields_at(model, loc))))
     if problems:
         raise DataError(problems)
-    entry_starts = {key: lines for shown, document in documents.values() for key, lines in _entry_starts(shown, document).items()}
+    entry_lines = {key: lines for shown, document in documents.values() for key, lines in _entry_lines(shown, document).items()}
     return Compact(
         document=models["document.yml"],
         notes=models["notes.yml"].notes,
@@ -404,5 +411,5 @@ def _load_compact(data_dir: Path, root: Path, read: Callable[[Path], bytes]) -> 
         health_rules=models["health.yml"],
         resolution=models["resolution.yml"],
         changelog=models["changelog.yml"].entries,
-        entry_starts=entry_starts,
+        entry_lines=entry_lines,
     )
