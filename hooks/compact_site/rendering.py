@@ -132,7 +132,8 @@ class PlannedPage:
 
 
 def page_plan(compact: Compact) -> list[PlannedPage]:
-    """Every page the data makes, in a stable order: the indexes, then objectives, principles, partners."""
+    """Every page the data makes, in a stable order: the indexes, then objectives, principles, partners, annual
+    reports, and the redirects from former addresses."""
     partners, principles = "data/partners.yml", "data/principles.yml"
     whole = ("docs/compact/", principles, "data/document.yml", "data/agreement.yml", "data/notes.yml")
     plan = [
@@ -393,8 +394,12 @@ class SiteRenderer:
             rendered = self._docs_templates[markdown].render(editor_note=editor_note, contact=contact)
         except jinja2.TemplateSyntaxError as error:
             raise PageError(f"{src_path}:{error.lineno}: {error.message}") from error
-        except jinja2.UndefinedError as error:
+        except jinja2.TemplateNotFound as error:
+            raise PageError(f"{src_path}: includes {error.name!r}, which is not a template of this site") from error
+        except jinja2.TemplateError as error:  # a name the data does not have, say
             raise PageError(f"{src_path}: {error.message}") from error
+        except TypeError as error:  # a call to editor_note or contact with the wrong arguments
+            raise PageError(f"{src_path}: {error}") from error
         for note_id in sorted(used):
             quote = self.compact.notes_by_id[note_id].quote
             if quote not in rendered:
@@ -407,7 +412,10 @@ class SiteRenderer:
         """A Markdown page of docs/ (beside compact/whole.md), rendered, its headings moved down."""
         if self.docs_dir is None:
             raise PageError(f"docs/{src_uri}: the whole Compact needs the folder of Markdown pages")
-        text = _FRONT_MATTER.sub("", (self.docs_dir / src_uri).read_text(encoding="utf-8"))
+        try:
+            text = _FRONT_MATTER.sub("", (self.docs_dir / src_uri).read_text(encoding="utf-8"))
+        except FileNotFoundError as error:  # a page moved or renamed: the whole Compact still names it
+            raise PageError(f"docs/{src_uri}: the whole Compact (whole_compact.md.j2) includes this page, which does not exist") from error
         return Markup(demote_headings(self.docs_page(text, f"docs/{src_uri}"), levels))
 
     def objective_section(self, objective: Objective, *, levels: int = 2) -> Markup:
