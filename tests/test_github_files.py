@@ -20,6 +20,7 @@ FORMS = GITHUB / "ISSUE_TEMPLATE"
 WORKFLOW = GITHUB / "workflows" / "site.yml"
 FORM_ELEMENTS = {"markdown", "input", "textarea", "dropdown", "checkboxes"}  # what GitHub's issue forms allow
 CONCERNS_PAGE = "/raise-a-concern/"
+ISSUE_FORMS = sorted(path.name for path in FORMS.glob("*.yml") if path.name != "config.yml")  # config.yml is GitHub's settings
 
 
 def read_yaml(path: Path) -> Any:
@@ -62,7 +63,7 @@ def test_every_yaml_file_parses_to_a_mapping(path: Path):
     assert isinstance(read_yaml(path), dict)
 
 
-@pytest.mark.parametrize("name", ["sign-the-compact.yml", "report-a-correction.yml"])
+@pytest.mark.parametrize("name", ISSUE_FORMS)
 def test_each_issue_form_is_well_formed_with_unique_field_ids(name: str):
     form = read_yaml(FORMS / name)
     assert form["name"] and form["description"] and form["body"]
@@ -76,7 +77,7 @@ def test_each_issue_form_is_well_formed_with_unique_field_ids(name: str):
         assert len(options) == len({str(option) for option in options}), field["id"]
 
 
-@pytest.mark.parametrize("name", ["sign-the-compact.yml", "report-a-correction.yml"])
+@pytest.mark.parametrize("name", ISSUE_FORMS)
 def test_each_issue_form_warns_against_personal_details_and_public_concerns(name: str):
     form = read_yaml(FORMS / name)
     introduction = form["body"][0]["attributes"]["value"]
@@ -108,6 +109,19 @@ def test_the_correction_form_asks_for_the_page_the_words_and_the_source():
     fields = form_fields(read_yaml(FORMS / "report-a-correction.yml"))
     assert list(fields) == ["page-url", "words-now", "words-should-be", "source", "no-personal-details"]
     assert all(fields[field_id]["validations"]["required"] for field_id in list(fields)[:4])
+
+
+def test_there_is_a_form_for_each_kind_of_report_the_site_asks_for():
+    assert set(ISSUE_FORMS) == {"sign-the-compact.yml", "report-a-correction.yml", "report-a-problem.yml"}
+
+
+def test_the_problem_form_asks_what_the_accessibility_statement_says_it_asks():
+    form = read_yaml(FORMS / "report-a-problem.yml")
+    fields = form_fields(form)
+    assert list(fields) == ["page-url", "trying-to-do", "what-happened", "browsing-with", "no-personal-details"]
+    assert all(fields[field_id]["validations"]["required"] for field_id in ("page-url", "trying-to-do", "what-happened"))
+    statement = (ROOT / "docs" / "accessibility.md").read_text(encoding="utf-8")
+    assert f'"{form["name"]}"' in " ".join(statement.split()), "the statement names the form as GitHub shows it"
 
 
 def test_blank_issues_are_disabled():
