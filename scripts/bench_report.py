@@ -13,7 +13,7 @@ from bench_weight import NOTHING, Weight
 
 MIB = 1024 * 1024
 KB = 1000  # page weights are in kB (1,000 bytes), as the 100 KB target and browsers' tools count them
-HOOK_EVENTS = ("config", "files", "env", "page_markdown", "page_content", "post_page", "post_template")  # every event our hooks handle
+HOOK_EVENTS = ("config", "files", "env", "page_markdown", "page_content", "post_page", "post_template")  # every build event our hooks handle (on_startup and on_serve come before any build)
 WEIGHT_KINDS = ("HTML", "CSS", "JavaScript", "Fonts", "Images", "Search index and data", "Other")
 SEARCH_INDEX = "search/search_index.json"
 

@@ -107,5 +107,6 @@ def weigh(site: Path, addresses: list[str]) -> tuple[dict[str, Weight], list[str
             continue
         data = path.read_bytes()
         kind = kind_of(address)
-        by_kind[kind] = by_kind.get(kind, NOTHING) + Weight(len(data), len(gzip.compress(data, GZIP_LEVEL, mtime=0)))
+        # A host sends a file that gzip does not shrink (an image, say) as it is: it then counts raw.
+        by_kind[kind] = by_kind.get(kind, NOTHING) + Weight(len(data), min(len(data), len(gzip.compress(data, GZIP_LEVEL, mtime=0))))
     return by_kind, elsewhere
