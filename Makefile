@@ -25,7 +25,7 @@ $(VENV)/.test-installed: requirements-test.lock pyproject.toml $(VENV)/.site-ins
 
 # --- What people run -----------------------------------------------------------------------------
 
-## serve: preview the site at http://$(HOST)/, rebuilding on every change to docs/, data/ or hooks/
+## serve: preview the site at http://$(HOST)/, rebuilding on every change to docs/, data/, hooks/, overrides/ or mkdocs.yml
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
 

@@ -2,6 +2,8 @@
 
 `mkdocs serve` adds a live reload script to each page as it serves it, with text that changes on every
 request: in that preview only, inline scripts are allowed without their hashes (see csp.policy_for).
+`mkdocs serve --clean` asks for the pages exactly as published (MkDocs tells hooks it is a build), so they keep
+the strict policy, which stops the live reload script: reload such a preview by hand.
 """
 
 from __future__ import annotations
