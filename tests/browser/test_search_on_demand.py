@@ -53,14 +53,20 @@ def test_opening_search_by_touch_on_a_narrow_screen_fetches_the_index(browser: B
     urls = requested(page)
     page.goto("", wait_until="networkidle")
     assert not index_requests(urls)
-    page.locator("label.md-header__button[for=__search]").tap()
-    page.wait_for_load_state("networkidle")
+    # The page is idle already, so waiting for idleness would not wait: wait for the request the tap must make.
+    with page.expect_request(lambda request: request.url.endswith(INDEX), timeout=10_000):
+        page.locator("label.md-header__button[for=__search]").tap()
+    page.wait_for_timeout(500)  # time for a second request, which must not come
     assert len(index_requests(urls)) == 1
     context.close()
 
 
 def test_a_page_opened_from_a_search_result_gets_the_index_to_highlight_the_words(page: Page, compact):
     partner = compact.partners[0]
+    word = partner.name.split()[0]
     urls = requested(page)
-    page.goto(f"partners/{partner.slug}/?h={partner.name.split()[0]}", wait_until="networkidle")
+    page.goto(f"partners/{partner.slug}/?h={word}", wait_until="networkidle")
     assert len(index_requests(urls)) == 1
+    marks = page.locator("article mark")
+    marks.first.wait_for(timeout=10_000)  # Material marks the words once the index has come
+    assert word.casefold() in {text.casefold() for text in marks.all_inner_texts()}
