@@ -204,6 +204,11 @@ def test_the_preview_rebuilds_when_a_partner_is_renamed(tmp_path):
     try:
         page = f"http://127.0.0.1:{port}/partners/vast/"
         assert wait_for(page, "<h1", 90), "the preview did not start"
+        # The preview's live reload script is inline and changes with each request: its policy lets it run
+        # (security_hooks.on_startup), where a published page's allows no inline script but by its hash.
+        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', fetch(page) or "")
+        script_sources = next(part.split()[1:] for part in policy[1].split("; ") if part.startswith("script-src "))
+        assert "'unsafe-inline'" in script_sources and not [s for s in script_sources if s.startswith("'sha256-")]
         partners = project / "data" / "partners.yml"
         partners.write_text(partners.read_text(encoding="utf-8").replace("    name: VAST\n", "    name: VAST (renamed while serving)\n"), encoding="utf-8")
         assert wait_for(page, "VAST (renamed while serving)", 60), "the preview did not pick up the change"
