@@ -22,7 +22,7 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.structure.pages import Page
 
 from compact_site.addresses import lost_addresses
@@ -55,7 +55,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lost = lost_addresses(compact, root)
     if lost:
         raise Abort("\n".join(["Published addresses would disappear; nothing was built:", *(f"  {p}" for p in lost)]))
-    config.site_name = compact.document.full_title
+    # The theme prints the site's name unescaped (MkDocs' templates do not escape): from the data, it is escaped
+    # here, once, so that a title holding markup shows as the characters written.
+    config.site_name = escape(compact.document.full_title)
     config.extra[_STATE] = {"renderer": renderer, "pages": pages, "files": generated_files, "template_cache": template_cache}
     config.extra["compact_document"] = compact.document  # for the draft notice in overrides/
     return config
@@ -107,7 +109,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     Here, once the page is rendered and its title known, and before MkDocs writes sitemap.xml (which shows
     each page's date): templates are built before the pages' own HTML.
     """
-    title = config.site_name if page.is_homepage else Markup(page.title or "").striptags()  # plain text, unescaped
+    title = config.extra["compact_document"].full_title if page.is_homepage else Markup(page.title or "").striptags()  # plain text
     description = page.meta.get("description")  # front matter may hold any YAML value: text is wanted
     page.meta.update(
         config.extra[_STATE]["renderer"].page_meta(

@@ -130,6 +130,29 @@ def test_no_markup_from_the_data_becomes_live(unusual):
     assert HOSTILE_PROSE in principle, "hostile prose is shown as the characters written"
 
 
+HOSTILE_TITLE = 'Compact <script>alert("title")</script> & "Co"'
+
+
+@pytest.fixture(scope="module")
+def hostile_title(tmp_path_factory):
+    """The document's title holding markup, which the theme prints in every page's header, title and banner."""
+    project = copy_project(tmp_path_factory.mktemp("hostile-title"))
+    document = project / "data" / "document.yml"
+    text = document.read_text(encoding="utf-8")
+    document.write_text(text.replace("title: Staffordshire and Stoke on Trent Compact\n", f"title: '{HOSTILE_TITLE}'\n", 1), encoding="utf-8")
+    return build_site(project, tmp_path_factory.mktemp("site"))
+
+
+def test_a_title_with_markup_is_shown_as_written_and_runs_nowhere(hostile_title):
+    for url in hostile_title.urls:
+        page = hostile_title.page(url)
+        assert not [script for script in page.select("script") if "alert(" in script.get_text()], url
+        assert HOSTILE_TITLE in page.title.get_text(), url
+    home = hostile_title.page("")
+    assert HOSTILE_TITLE in words(home.select_one(".md-header__title"))
+    assert HOSTILE_TITLE in words(home.select_one(".md-banner")), "the draft notice"
+
+
 # --- Edit links ------------------------------------------------------------------------------------
 
 
