@@ -91,6 +91,8 @@ CASES = [
     Case("list-as-slug", "partners.yml", "  - slug: vast\n", "  - slug: [vast]\n", "partners[22].slug: expected a valid string"),
     Case("list-as-former-slug", "partners.yml", VAST, VAST + "    former_slugs: [[vast-old]]\n", "partners[22].former_slugs[0]: expected a valid string", marker="    former_slugs:"),
     Case("list-as-key", "partners.yml", VAST, VAST + "    ? [sector, type]\n    : vcs\n", "partners[22]: YAML syntax: a key must be a name, not a list or a mapping", marker="    ? [sector"),
+    # A line break in a one-line field would end the list item or code block it is printed in: the rest would be Markdown.
+    Case("line-break-in-a-name", "partners.yml", "    name: VAST\n", '    name: "VAST\\n```\\n<script>alert(9)</script>"\n', "partners[22].name: expected one line of text, without line breaks"),
     # Pasted from a word processor: a vertical tab, which YAML refuses; libyaml counts its place in bytes.
     Case("control-character", "partners.yml", "    name: Tamworth Borough Council\n", "    name: Tamworth\u2013Borough\x0bCouncil\n", "YAML syntax: the character U+000B is not allowed"),
 ]

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 from .changelog import ChangelogFile
 from .compact import Compact
 from .governance import ConcernsFile, HealthRules, MeetingsFile, Resolution
-from .model import SLUG_PATTERN, Agreement, Document, NotesFile, PartnersFile, PrinciplesFile
+from .model import ONE_LINE_PATTERN, SLUG_PATTERN, Agreement, Document, NotesFile, PartnersFile, PrinciplesFile
 
 Loc = tuple[str | int, ...]
 
@@ -225,6 +225,8 @@ def _describe(error: dict[str, Any], fields: Iterable[str]) -> str:
         expected = f"one of {', '.join(choices)}"
     elif kind == "string_pattern_mismatch" and error["ctx"]["pattern"] == SLUG_PATTERN:
         expected = "lower-case letters, digits and single hyphens, like 'stafford-borough-council'"
+    elif kind == "string_pattern_mismatch" and error["ctx"]["pattern"] == ONE_LINE_PATTERN:
+        expected = "one line of text, without line breaks"
     elif kind == "value_error":
         return error["msg"].removeprefix("Value error, ")
     else:

@@ -27,8 +27,10 @@ Slug = Annotated[
     StringConstraints(pattern=SLUG_PATTERN, max_length=80),
     Field(description="Lower-case letters, digits and single hyphens: the stable key of a URL."),
 ]
-# One line of plain text: rendered as text, never as markup.
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+# One line of plain text: rendered as text, never as markup. A line break in it would end the list item, the
+# table row or the code block that the text is printed in, and let the rest be read as Markdown.
+ONE_LINE_PATTERN = r"^[^\r\n]*$"
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=ONE_LINE_PATTERN)]
 # Markdown prose from the Compact. Raw HTML is never rendered from it (see rendering.markdown_field).
 Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
 
