@@ -35,6 +35,7 @@ Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
 
 _MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]*)", re.MULTILINE)  # [name]: address
 _SPACE = re.compile(r"\s")
 
 
@@ -47,8 +48,9 @@ def _web_address(value: str) -> str:
 
 
 def _safe_links(text: str) -> str:
-    """Every Markdown link in prose must be a web address (so no javascript: link can be written)."""
-    for target in _MARKDOWN_LINK.findall(text):
+    """Every Markdown link in prose must be a web address (so no javascript: link can be written), inline or
+    by reference."""
+    for target in _MARKDOWN_LINK.findall(text) + _REFERENCE_DEFINITION.findall(text):
         _web_address(target)
     return text
 
@@ -137,7 +139,7 @@ class Period(Strict):
 
 class Vision(Strict):
     heading: Line
-    text: Prose = Field(description="Markdown, word for word from the Compact.")
+    text: LinkedProse = Field(description="Markdown, word for word from the Compact.")
 
 
 class Document(Strict):
@@ -190,7 +192,7 @@ SectorKey = Literal["public", "private", "vcs"]
 class Sector(Strict):
     key: SectorKey
     name: Line
-    definition: Prose = Field(description="Markdown: the Compact's own definition of the sector.")
+    definition: LinkedProse = Field(description="Markdown: the Compact's own definition of the sector.")
 
 
 class PartnerType(Strict):
@@ -327,7 +329,7 @@ class FormField(Strict):
 class Duty(Strict):
     key: Slug
     name: Line = Field(description="A short label for lists and tables.")
-    text: Prose = Field(description="Markdown, word for word from the Compact.")
+    text: LinkedProse = Field(description="Markdown, word for word from the Compact.")
 
 
 class Agreement(Strict):
@@ -337,5 +339,5 @@ class Agreement(Strict):
     lead: Line = Field(description="The words before the pledges.")
     pledges: list[Line] = Field(min_length=1)
     form_fields: list[FormField] = Field(min_length=1)
-    champion: Prose = Field(description="The Compact's sentence asking each signatory for a Champion.")
+    champion: LinkedProse = Field(description="The Compact's sentence asking each signatory for a Champion.")
     duties: list[Duty] = Field(min_length=1, description="What the Champion ensures, in the Compact's words.")
