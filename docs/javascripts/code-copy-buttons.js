@@ -10,8 +10,15 @@
  */
 (function () {
   "use strict";
-  function unlandmark(root) {
-    root.querySelectorAll("nav.md-code__nav:not([role])").forEach(nav => nav.setAttribute("role", "none"));
-  }
-  new MutationObserver(() => unlandmark(document)).observe(document.documentElement, { childList: true, subtree: true });
+  const WRAPPER = "nav.md-code__nav:not([role])";
+  // Only the nodes added are looked at: searching the whole page after every change made work on every page,
+  // code blocks or none, while Material's script started.
+  new MutationObserver(records => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (!(node instanceof Element)) continue;
+        for (const nav of node.matches(WRAPPER) ? [node] : node.querySelectorAll(WRAPPER)) nav.setAttribute("role", "none");
+      }
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
 })();
