@@ -28,7 +28,7 @@
   // A real button in the place of a <label> that toggles a checkbox: the stylesheet hides the label beside it. It
   // says whether what it controls is open, kept in step with the checkbox (Material's script and ours set it by
   // click(), so its change event follows), and opens it by Enter or Space, as a click on the label would: Material
-  // listens to a section's label, to say on the section's list whether it is open.
+  // listens to a section's label, on a wide screen, to say on the section's list whether it is open.
   function buttonInPlaceOf(label, className, controlled) {
     const toggle = label.control;
     const button = document.createElement("button");
@@ -36,7 +36,11 @@
     button.className = `${label.className} ${className}`;
     button.append(...Array.from(label.childNodes, node => node.cloneNode(true)));
     button.setAttribute("aria-controls", controlled.id);
-    const show = () => button.setAttribute("aria-expanded", String(toggle.checked));
+    const show = () => {
+      button.setAttribute("aria-expanded", String(toggle.checked));
+      // Material keeps a section list's own aria-expanded in step only on a wide screen: in the drawer it went stale.
+      if (controlled.hasAttribute("aria-expanded")) controlled.setAttribute("aria-expanded", String(toggle.checked));
+    };
     toggle.addEventListener("change", show);
     button.addEventListener("click", () => label.click());
     show();
@@ -77,6 +81,12 @@
     }
   }
 
+  // Whether an element is shown: checkVisibility where the browser has it (Safari only since 17.4).
+  function shown(element) {
+    if (typeof element.checkVisibility === "function") return element.checkVisibility({ visibilityProperty: true });
+    return getComputedStyle(element).visibility !== "hidden" && element.getClientRects().length > 0;
+  }
+
   function drawerFocus(menuButton) {
     const drawer = document.getElementById("__drawer");
     const sidebar = document.querySelector(".md-sidebar--primary");
@@ -86,7 +96,7 @@
       if (!drawer.checked || document.activeElement !== menuButton) return;
       const stops = sidebar.querySelectorAll("a[href], button, input, [tabindex]:not([tabindex='-1'])");
       // The drawer slides in by itself: scrolling its first stop into view would shift the page under it.
-      Array.from(stops).find(stop => stop.checkVisibility({ visibilityProperty: true }))?.focus({ preventScroll: true });
+      Array.from(stops).find(shown)?.focus({ preventScroll: true });
     });
     document.addEventListener("keydown", event => {
       if (event.key !== "Escape" || !drawer.checked) return;

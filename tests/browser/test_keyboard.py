@@ -390,8 +390,9 @@ def section_toggles(page) -> dict[str, list[str]]:
 def test_each_section_of_the_menu_opens_from_a_button_that_says_whether_it_is_open(browser, server, site, view):
     """WCAG 4.1.2 on a wide and a narrow screen: the control that opens a section of the menu is a button (not
     Material's label, which a screen reader heard as text), it says whether the section is open and controls the
-    section's list; Enter and Space close and open it, its links shown only while it is open, and its arrow
-    points down while the list is open below it and to the side when it is shut."""
+    section's list; Enter and Space close and open it, its links shown only while it is open (the list saying so
+    where it carries aria-expanded), and its arrow points down while the list is open below it and to the side
+    when it is shut."""
     context, _ = open_view(browser, server, view)
     page = context.new_page()
     urls = [url for url in kinds_of_page(site.urls) if section_toggles(site.page(url))]
@@ -415,6 +416,8 @@ def test_each_section_of_the_menu_opens_from_a_button_that_says_whether_it_is_op
                 assert state["expanded"] == expanded, f"/{url}: {label_id}: {key}"
                 assert (state["shown"] == []) == (expanded == "false"), f"/{url}: {label_id}: {key}: {state['shown']}"
                 assert (page.evaluate(_ARROW) == "none") == (expanded == "false"), f"/{url}: {label_id}: {key}"
+                listed = page.locator(f'nav[aria-labelledby="{label_id}"]').get_attribute("aria-expanded")
+                assert listed in (None, expanded), f"/{url}: {label_id}: {key}: the section's list says {listed}"
     context.close()
 
 
