@@ -40,7 +40,7 @@ def test_links_to_elsewhere_and_within_the_site_print_their_address(survey, site
 def test_the_agreement_form_prints_on_one_a4_page_with_room_to_write(browser, server, site):
     context, _ = open_view(browser, server, "light")
     page = context.new_page()
-    page.goto("sign/#agreement", wait_until="networkidle")  # the page's own link to the form
+    page.goto("sign/#agreement-form", wait_until="networkidle")  # the form's own address, which the page gives
     page.emulate_media(media="print")
     heights = page.evaluate(
         """() => [...document.querySelectorAll(".compact-form__field")].map(field =>
@@ -54,6 +54,21 @@ def test_the_agreement_form_prints_on_one_a4_page_with_room_to_write(browser, se
         (kind,) = set(classes.split()) & ROOM_TO_WRITE_MM.keys()
         assert height * MM_PER_CSS_PX >= ROOM_TO_WRITE_MM[kind], (classes, height)
     assert pdf_pages(pdf) == 1
+
+
+def test_the_signing_page_reached_by_its_agreements_heading_prints_whole(browser, server, site):
+    """Partner pages link to the Agreement's heading (sign/#agreement): printed from there, the page prints
+    whole, the Agreement on a page of its own, and only the form's own address prints the form alone."""
+    links = [a["href"] for url in site.urls if url.startswith("partners/") for a in site.page(url).select("article a[href$='sign/#agreement']")]
+    assert links, "partner pages link to the Agreement"
+    context, _ = open_view(browser, server, "light")
+    page = context.new_page()
+    page.goto("sign/#agreement", wait_until="networkidle")
+    page.emulate_media(media="print")
+    shown = page.evaluate("() => [...document.querySelectorAll('article h2')].filter(h => h.checkVisibility()).map(h => h.id)")
+    context.close()
+    headings = [heading["id"] for heading in site.page("sign/").select("article h2[id]")]
+    assert shown == headings and "agreement" in shown
 
 
 def heading_text(heading) -> str:
