@@ -325,12 +325,14 @@ def test_the_menu_button_follows_the_drawer_however_it_shuts(browser, server):
     context.close()
 
 
-def test_the_menu_has_one_tab_stop_on_a_narrow_screen(browser, server):
+@pytest.mark.parametrize("scripts", [True, False], ids=["javascript", "no-javascript"])
+def test_the_menu_has_one_tab_stop_on_a_narrow_screen_and_none_without_javascript(browser, server, scripts):
     """With the button in its place, the label takes no focus: Tab through the header meets the menu once, on
-    the button."""
-    context, _ = open_view(browser, server, "narrow")
+    the button. Without JavaScript no key works the label, so Tab does not stop on it at all (it walks into the
+    drawer instead: see the test above)."""
+    context, _ = open_view(browser, server, "narrow", java_script_enabled=scripts)
     page = context.new_page()
-    page.goto("compact/governance/", wait_until="networkidle")
+    page.goto("compact/governance/", wait_until="networkidle" if scripts else "load")
     # The focused element of the header: which of the menu's controls it is, or its tag and classes.
     focused = f"""() => {{
       const focused = document.activeElement;
@@ -347,8 +349,8 @@ def test_the_menu_has_one_tab_stop_on_a_narrow_screen(browser, server):
             stops.append(stop)
         elif stops:
             break  # Tab has gone through the header and out of it
-    assert [stop for stop in stops if stop.startswith("menu ")] == ["menu button"], stops
-    assert not page.locator(MENU_LABEL).is_visible()
+    assert [stop for stop in stops if stop.startswith("menu ")] == (["menu button"] if scripts else []), stops
+    assert page.locator(MENU_LABEL).is_visible() != scripts
     context.close()
 
 

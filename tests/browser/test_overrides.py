@@ -27,7 +27,7 @@ CHANGES = {
     "partials/header.html": [
         (
             '<label class="md-header__button md-icon" for="__drawer">\n',
-            '<label class="md-header__button md-icon" for="__drawer" tabindex="0">\n'
+            '<label class="md-header__button md-icon" for="__drawer">\n'
             '      <span class="compact-visually-hidden">Menu</span>\n',
         ),
         (
