@@ -75,6 +75,7 @@ def plain_text(markdown: str) -> str:
     """A Markdown text as the words a reader sees: no link targets, emphasis, escapes or attribute lists."""
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
     text = re.sub(r"\{:?\s*[.#][^}]*\}", "", text).replace("*", "")
+    text = re.sub(r"(?<!\w)(__?)(?=\S)(.+?)(?<=\S)\1(?!\w)", r"\2", text)  # _emphasis_ and __strong__
     text = re.sub(r"\\(.)", r"\1", text)
     return re.sub(r"\s+", " ", html.unescape(text)).strip()
 
@@ -85,13 +86,16 @@ def _summary(text: str, limit: int = 160) -> str:
     sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", plain, maxsplit=1)[0]
     if len(sentence) <= limit:
         return sentence
-    return sentence[: sentence.rfind(" ", 0, limit)].rstrip(",;") + "…"
+    cut = sentence.rfind(" ", 0, limit)
+    if cut <= 0:  # no space to cut at (a long word, or a script without spaces): cut within the limit
+        cut = limit - 1
+    return sentence[:cut].rstrip(",;") + "…"
 
 
 def _link_highlight(principle: Principle, url: str) -> Markup:
     """A highlighted principle's prose, its bold-italic title words made a link to its own page."""
     text = markdown_field(principle.text)
-    pattern = re.compile(re.escape(f"***{principle.title}***"), re.IGNORECASE)
+    pattern = re.compile(re.escape(f"***{markdown_field(principle.title)}***"), re.IGNORECASE)  # escaped as the text
     return Markup(pattern.sub(lambda m: f"***[{m[0][3:-3]}]({url})***", text, count=1))
 
 
