@@ -4,10 +4,13 @@ highlighted principle's title gets: on the texts that the data may hold, not onl
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 
-from compact_site.rendering import _link_highlight, _summary, plain_text
+from compact_site.loading import load_compact
+from compact_site.rendering import SiteRenderer, _link_highlight, _summary, plain_text
+from sitebuild import ROOT
 
 
 @pytest.mark.parametrize(
@@ -34,3 +37,21 @@ def test_a_highlighted_title_with_an_ampersand_still_becomes_a_link(compact):
     words = re.search(re.escape(f"***{principle.title}***"), principle.text, re.IGNORECASE)[0]  # as the text cases them
     changed = principle.model_copy(update={"title": f"{principle.title} & more", "text": principle.text.replace(words, f"{words[:-3]} & more***", 1)})
     assert f"](../principles/{principle.slug}/)***" in _link_highlight(changed, f"../principles/{principle.slug}/")
+
+
+def test_counts_of_one_read_in_the_singular(tmp_path):
+    """The pages that count partners, principles and objectives, made from data with one partner: never '1 partners'."""
+    data = shutil.copytree(ROOT / "data", tmp_path / "data")
+    partners = data / "partners.yml"
+    text = partners.read_text(encoding="utf-8")
+    first = text.index("\n  - slug:", text.index("\npartners:"))
+    partners.write_text(text[: text.index("\n  - slug:", first + 1) + 1], encoding="utf-8")
+    compact = load_compact(data)
+    assert len(compact.partners) == 1
+    renderer = SiteRenderer(compact, site_url="/", docs_dir=ROOT / "docs")
+    pages = {page.src_uri: page.content for page in renderer.generated_pages()}
+    pages["index.md"] = renderer.docs_page((ROOT / "docs" / "index.md").read_text(encoding="utf-8"), "docs/index.md")
+    for uri in ("index.md", "partners/index.md", "sign.md"):
+        assert "1 partner" in pages[uri] and not re.search(r"\b1 partners\b", pages[uri]), uri
+    # "0 of 1 partners have ...", a share of the whole, stays as it is.
+    assert not [uri for uri, text in pages.items() if re.search(r"(?<!of )\b1 (partners|principles|objectives|meetings)\b", text)]

@@ -67,6 +67,11 @@ def gov_date(day: dt.date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"  # not %B: that follows the machine's locale
 
 
+def counted(count: int, noun: str) -> str:
+    """A number with its noun, one or many: '1 partner', '23 partners', '0 meetings'."""
+    return f"{count} {noun if count == 1 else noun + 's'}"
+
+
 def _finalize(value: Any) -> Any:
     return value if isinstance(value, Markup) else escape_markdown("" if value is None else value)
 
@@ -255,6 +260,7 @@ class SiteRenderer:
             html=lambda value: Markup(html.escape(str(value))),
             href=href,
             gov_date=gov_date,
+            counted=counted,
             note_markdown=self.note_markdown,
         )
         self.env.globals.update(
