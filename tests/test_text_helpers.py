@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import re
 import shutil
+from dataclasses import replace
 
+import markdown
 import pytest
+from bs4 import BeautifulSoup
 
 from compact_site.loading import load_compact
 from compact_site.rendering import SiteRenderer, _link_highlight, _summary, plain_text
@@ -55,3 +58,29 @@ def test_counts_of_one_read_in_the_singular(tmp_path):
         assert "1 partner" in pages[uri] and not re.search(r"\b1 partners\b", pages[uri]), uri
     # "0 of 1 partners have ...", a share of the whole, stays as it is.
     assert not [uri for uri, text in pages.items() if re.search(r"(?<!of )\b1 (partners|principles|objectives|meetings)\b", text)]
+
+
+def test_an_undated_withdrawal_or_signature_says_its_date_is_not_yet_recorded(tmp_path):
+    data = shutil.copytree(ROOT / "data", tmp_path / "data")
+    partners = data / "partners.yml"
+    text = partners.read_text(encoding="utf-8")
+    # The first partner signed and the second withdrew, neither date recorded; both facts are optional.
+    text = text.replace("    status: named\n", "    status: signed\n", 1).replace("    status: named\n", "    status: withdrawn\n", 1)
+    partners.write_text(text, encoding="utf-8")
+    compact = load_compact(data)
+    signed, withdrawn = compact.partners[0], compact.partners[1]
+    assert (signed.status, signed.signed_on, withdrawn.status, withdrawn.withdrawn_on) == ("signed", None, "withdrawn", None)
+    pages = {page.src_uri: page.content for page in SiteRenderer(compact, site_url="/", docs_dir=ROOT / "docs").generated_pages()}
+    assert "withdrew from the Compact (the date is not yet recorded)." in pages[f"partners/{withdrawn.slug}.md"]
+    assert f"({withdrawn.slug}.md): withdrawn, date not yet recorded" in pages["partners/index.md"]
+    assert f"partners/{signed.slug}.md), date of signing not yet recorded" in pages["partners/index.md"]
+
+
+def test_a_duty_of_several_paragraphs_stays_one_item_of_its_list(compact):
+    duty = compact.agreement.duties[0]
+    longer = compact.agreement.model_copy(update={"duties": [duty.model_copy(update={"text": f"{duty.text}\n\nA second paragraph."}), *compact.agreement.duties[1:]]})
+    renderer = SiteRenderer(replace(compact, agreement=longer), site_url="/", docs_dir=ROOT / "docs")
+    sign = next(page.content for page in renderer.generated_pages() if page.src_uri == "sign.md")
+    html = markdown.markdown(sign, extensions=["attr_list", "md_in_html", "def_list", "admonition", "tables"])
+    items = BeautifulSoup(html, "html.parser").find(string=re.compile("A second paragraph")).find_parent("li")
+    assert items is not None and len(items.find_parent("ul").find_all("li", recursive=False)) == len(compact.agreement.duties)
