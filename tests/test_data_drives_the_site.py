@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from compact_site.loading import load_compact
-from sitebuild import build_site, copy_project
+from sitebuild import ROOT, build_site, copy_project
 
 NEW_PARTNER = {
     "slug": "test-signatory-ltd",
@@ -52,17 +52,17 @@ def test_the_home_page_counts_the_new_partner(changed):
     compact, site = changed
     home = words(site.page("").select_one("article"))
     assert f"{len(compact.partners)} partners" in home
-    assert len(compact.partners) == 24
+    assert len(compact.partners) == len(load_compact(ROOT / "data").partners) + 1  # whatever the real data holds
 
 
 def test_the_new_partner_is_listed_signed_and_dated(changed):
-    _, site = changed
+    compact, site = changed
     directory = site.page("partners/").select_one("article")
     private = directory.find("h2", id="private")
-    assert "(2)" in words(private)
+    assert f"({sum(partner.sector == 'private' for partner in compact.partners)})" in words(private)
     signatories = directory.find("h2", id="a-list-of-signatories-to-the-compact")
     listed = [words(li) for li in signatories.find_next("ul").select("li")]
-    assert listed == ["Test Signatory Ltd, signed on 9 March 2015"]
+    assert len(listed) == len(compact.signatories) and listed[-1] == "Test Signatory Ltd, signed on 9 March 2015"
     page = site.page(f"partners/{NEW_PARTNER['slug']}/").select_one("article")
     facts = {words(dt_): words(dt_.find_next_sibling("dd")) for dt_ in page.select(".compact-facts dt")}
     assert facts["Signed on"] == "9 March 2015"
