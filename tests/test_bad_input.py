@@ -198,3 +198,15 @@ def test_check_reports_the_same_problems_without_building(project: Path):
 def test_check_passes_on_the_real_data():
     result = subprocess.run([sys.executable, "scripts/check"], cwd=Path(__file__).parent.parent, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_script_written_into_a_markdown_page_stops_the_build(project: Path):
+    """Markdown allows raw HTML: a <script> an editor writes into a page is no script of the theme's, and the
+    policy, which allows inline scripts by their hashes, must not allow it with the theme's own."""
+    page = project / "docs" / "privacy.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
+    before = tree_digest(project / "site")
+    result = build(project)
+    assert result.returncode == 1
+    assert "privacy.md: no strict Content-Security-Policy can allow this page: an inline script that no theme template writes: 'alert(1)'" in result.stderr
+    assert tree_digest(project / "site") == before

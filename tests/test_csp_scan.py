@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from compact_site.csp import CspError, policy_for, with_csp_meta
+from compact_site.csp import CspError, policy_for, theme_scripts, with_csp_meta
 
 
 def page(body: str, head: str = '<meta charset="utf-8">') -> str:
@@ -86,3 +86,24 @@ def test_a_javascript_address_in_character_references_is_refused_beside_harmless
     body = f'<p title="Smith &amp; Sons&#39;"></p><a href="{address}">x</a>'
     with pytest.raises(CspError, match="a javascript: address"):
         with_csp_meta(page(body))
+
+
+# --- Only the theme's own inline scripts -----------------------------------------------------------------
+
+THEME = '<script>__scope=new URL("{{ config.extra.scope | d(base_url) }}",location)</script>\n{% if x %}<script>var a=1</script>{% endif %}'
+
+
+def test_the_theme_scripts_are_its_templates_inline_scripts_with_their_expressions_filled_in():
+    known = theme_scripts([THEME])
+    for script in ('__scope=new URL("../..",location)', '__scope=new URL(".",location)', "var a=1"):
+        assert any(pattern.fullmatch(script) for pattern in known), script
+    for script in ('__scope=new URL("x",location);alert(1)', '__scope=new URL("x");alert("y",location)', "var a=1;alert(1)"):
+        assert not any(pattern.fullmatch(script) for pattern in known), script
+
+
+def test_a_page_with_an_inline_script_no_template_writes_is_refused():
+    known = theme_scripts([THEME])
+    assert "sha256-" in with_csp_meta(page("<script>var a=1</script>"), known_scripts=known)
+    with pytest.raises(CspError, match=r"an inline script that no theme template writes: 'alert\(1\)'"):
+        with_csp_meta(page("<script>var a=1</script><p>x</p><script>alert(1)</script>"), known_scripts=known)
+    assert "<script type=\"application/json\">" in with_csp_meta(page('<script type="application/json">{"a": 1}</script>'), known_scripts=known)

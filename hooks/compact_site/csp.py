@@ -12,6 +12,7 @@ import base64
 import hashlib
 import html
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 # Directives a <meta> policy can carry (frame-ancestors, report-uri and sandbox are ignored in <meta>).
@@ -156,9 +157,35 @@ def _policy(found: _InlineCode, *, live_preview: bool) -> str:
     return "; ".join(" ".join([name, *sources]) for name, sources in directives.items())
 
 
-def with_csp_meta(page: str, *, live_preview: bool = False) -> str:
-    """The page with its policy at the top of <head> (after the charset), so that it covers all that follows."""
+# A <script> element with no src in a theme template, and a {{ ... }} expression within its text.
+_TEMPLATE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+
+
+def theme_scripts(templates: Iterable[str]) -> list[re.Pattern[str]]:
+    """The inline scripts that theme templates write, each as a pattern of its whole text: a {{ ... }} expression
+    in it (an address, such as the site's base URL) may stand for any text without quotes, brackets or
+    backslashes, which could not end the string it is printed in."""
+    patterns = []
+    for template in templates:
+        for script in _TEMPLATE_SCRIPT.findall(template):
+            parts = _EXPRESSION.split(script)
+            patterns.append(re.compile("[^\"'<>\\\\]*".join(re.escape(part) for part in parts), re.DOTALL))
+    return patterns
+
+
+def with_csp_meta(page: str, *, live_preview: bool = False, known_scripts: Sequence[re.Pattern[str]] | None = None) -> str:
+    """The page with its policy at the top of <head> (after the charset), so that it covers all that follows.
+
+    With known_scripts (theme_scripts), an inline script that is none of them stops here: the policy allows
+    each inline script by its hash, so a script that reached the page from its content or its data (an editor's
+    <script>, a value printed unescaped) would otherwise be allowed as well as the theme's own.
+    """
     found = _scan(page)
+    if known_scripts is not None:
+        unknown = [script for script in found.scripts if not any(known.fullmatch(script) for known in known_scripts)]
+        if unknown:
+            raise CspError(f"an inline script that no theme template writes: {unknown[0][:80]!r}")
     if found.has_policy:
         raise CspError("the page already has a Content-Security-Policy <meta> tag")
     head = _HEAD.search(page)
