@@ -67,6 +67,23 @@ def record_governance(project: Path) -> None:
     _write_yaml(data / "concerns.yml", {"concerns": CONCERNS})
 
 
+# A partner's facts that record its part in the Compact: none of them is set before it signs.
+GOVERNANCE_FACTS = ("signed_on", "withdrawn_on", "compact_champion", "compact_champion_named_on", "implementation_plan", "implementation_plan_published_on")
+
+
+def clear_governance(project: Path) -> None:
+    """The data of the project copy at `project` with no governance recorded, as the draft stands today: whatever an
+    editor records in the real data later (a signature, a Champion, a meeting), the tests of the empty state keep it."""
+    data = project / "data"
+    partners = yaml.safe_load((data / "partners.yml").read_text(encoding="utf-8"))
+    for entry in partners["partners"]:
+        entry["status"] = "named"
+        entry.update({fact: None for fact in GOVERNANCE_FACTS if fact in entry})
+    _write_yaml(data / "partners.yml", partners)
+    for name, key in (("meetings.yml", "meetings"), ("concerns.yml", "concerns"), ("changelog.yml", "entries")):
+        _write_yaml(data / name, {key: []})
+
+
 def facts_in(year: int, field: str) -> list[str]:
     """The slugs of the partners whose `field` (a date) falls in `year`."""
     return [slug for slug, facts in PARTNER_FACTS.items() if facts.get(field) and facts[field].year == year]

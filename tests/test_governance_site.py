@@ -13,17 +13,14 @@ from pathlib import Path
 
 import markdown
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 from compact_site.loading import load_compact
 from compact_site.rendering import gov_date
-from governance_records import CONCERNS, COUNTY, MEETINGS, PARTNER_FACTS, STAFFORD, facts_in, record_governance
+from governance_records import CONCERNS, COUNTY, MEETINGS, PARTNER_FACTS, STAFFORD, clear_governance, facts_in, record_governance
 from sitebuild import ROOT, BuiltSite, build_site, copy_project
 
 GOVERNANCE = "compact/governance/"
-# A partner's facts that record its part in the Compact: none of them is set before it signs.
-GOVERNANCE_FACTS = ("signed_on", "withdrawn_on", "compact_champion", "compact_champion_named_on", "implementation_plan", "implementation_plan_published_on")
 
 
 def words(element) -> str:
@@ -43,19 +40,6 @@ def project(tmp_path_factory) -> Path:
 def recorded(project: Path, tmp_path_factory) -> BuiltSite:
     """The copy with the records, built."""
     return build_site(project, tmp_path_factory.mktemp("site"))
-
-
-def clear_governance(root: Path) -> None:
-    """The project's data with no governance recorded, as the draft stands today: whatever an editor records
-    in the real data later (a signature, a Champion, a meeting), the tests of the empty state keep their state."""
-    data = root / "data"
-    partners = yaml.safe_load((data / "partners.yml").read_text(encoding="utf-8"))
-    for entry in partners["partners"]:
-        entry["status"] = "named"
-        entry.update({fact: None for fact in GOVERNANCE_FACTS if fact in entry})
-    (data / "partners.yml").write_text(yaml.safe_dump(partners, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    for name, key in (("meetings.yml", "meetings"), ("concerns.yml", "concerns"), ("changelog.yml", "entries")):
-        (data / name).write_text(f"{key}: []\n", encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
