@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
-from sitebuild import copy_project
+from sitebuild import ROOT, copy_project
 
 
 @dataclass(frozen=True)
@@ -45,43 +46,53 @@ class Case:
         return broken.count("\n", 0, offset) + 1
 
 
+def _partner_at(chosen) -> str:
+    """The first partner of the real data that `chosen` accepts, as a message names it: partners[N]."""
+    partners = yaml.safe_load((ROOT / "data" / "partners.yml").read_text(encoding="utf-8"))["partners"]
+    return f"partners[{next(index for index, partner in enumerate(partners) if chosen(partner))}]"
+
+
 VAST = "  - slug: vast\n    name: VAST\n"
 VAST_TYPE = "    type: vcs-infrastructure-body\n"
 FIRST_PRINCIPLE = "  - slug: collaborative-working\n"
+VAST_AT = _partner_at(lambda partner: partner["slug"] == "vast")
+TAMWORTH_AT = _partner_at(lambda partner: partner["slug"] == "tamworth-borough-council")
+LICHFIELD_AT = _partner_at(lambda partner: partner["slug"] == "lichfield-district-council")
+FIRST_NOTED_AT = _partner_at(lambda partner: partner.get("notes") == ["councils-plural"])  # the first "notes: [councils-plural]"
 CONCERN = "concerns:\n  - raised_on: 2015-05-01\n    stage: 1\n    outcome: open\n"
 
 CASES = [
     Case("syntax-unclosed-bracket", "partners.yml", "notes: [councils-plural]", "notes: [councils-plural", "YAML syntax", marker="  - slug: east-staffordshire-borough-council"),
     Case("tab-indent", "partners.yml", VAST, "  - slug: vast\n\tname: VAST\n", "tab", marker="\tname: VAST"),
-    Case("duplicate-key", "partners.yml", VAST, VAST + "    name: VAST again\n", "partners[22].name: duplicate key; first given on line", marker="name: VAST again"),
-    Case("duplicate-slug", "partners.yml", "  - slug: tamworth-borough-council\n", "  - slug: lichfield-district-council\n", "partners[9].slug: duplicate slug 'lichfield-district-council'; already used by partners[4]"),
-    Case("duplicate-name", "partners.yml", "    name: Tamworth Borough Council\n", "    name: LICHFIELD District Council\n", "partners[9].name: duplicate name 'LICHFIELD District Council'"),
-    Case("unknown-field", "partners.yml", VAST, VAST + "    colour: purple\n", "partners[22].colour: unknown field 'colour'; expected one of", marker="    colour: purple"),
-    Case("misspelt-field", "partners.yml", "    sector: vcs\n", "    sectr: vcs\n", "partners[22].sectr: unknown field 'sectr' (did you mean 'sector'?)"),
-    Case("missing-field", "partners.yml", VAST, "  - slug: vast\n", "partners[22].name: required field is missing", marker="  - slug: vast"),
+    Case("duplicate-key", "partners.yml", VAST, VAST + "    name: VAST again\n", f"{VAST_AT}.name: duplicate key; first given on line", marker="name: VAST again"),
+    Case("duplicate-slug", "partners.yml", "  - slug: tamworth-borough-council\n", "  - slug: lichfield-district-council\n", f"{TAMWORTH_AT}.slug: duplicate slug 'lichfield-district-council'; already used by {LICHFIELD_AT}"),
+    Case("duplicate-name", "partners.yml", "    name: Tamworth Borough Council\n", "    name: LICHFIELD District Council\n", f"{TAMWORTH_AT}.name: duplicate name 'LICHFIELD District Council'"),
+    Case("unknown-field", "partners.yml", VAST, VAST + "    colour: purple\n", f"{VAST_AT}.colour: unknown field 'colour'; expected one of", marker="    colour: purple"),
+    Case("misspelt-field", "partners.yml", "    sector: vcs\n", "    sectr: vcs\n", f"{VAST_AT}.sectr: unknown field 'sectr' (did you mean 'sector'?)"),
+    Case("missing-field", "partners.yml", VAST, "  - slug: vast\n", f"{VAST_AT}.name: required field is missing", marker="  - slug: vast"),
     Case("wrong-type", "principles.yml", "    objective: 2\n", "    objective: two\n", "expected a valid integer"),
     Case("empty-file", "document.yml", "title: ", "", "the file is empty", marker="# yaml-language-server", to_end=True),
-    Case("over-long-value", "partners.yml", "    name: VAST\n", "    name: " + "V" * 201 + "\n", "partners[22].name: expected at most 200 characters"),
-    Case("javascript-url", "partners.yml", VAST_TYPE + "    status: named\n    signed_on:\n    website:\n", VAST_TYPE + "    status: named\n    signed_on:\n    website: javascript:alert(1)\n", "partners[22].website: expected an address starting https:// or http://; got 'javascript:alert(1)'", marker="website: javascript"),
-    Case("relative-url", "partners.yml", VAST_TYPE + "    status: named\n    signed_on:\n    website:\n", VAST_TYPE + "    status: named\n    signed_on:\n    website: /about-us\n", "partners[22].website: expected an address starting https:// or http://", marker="website: /about-us"),
+    Case("over-long-value", "partners.yml", "    name: VAST\n", "    name: " + "V" * 201 + "\n", f"{VAST_AT}.name: expected at most 200 characters"),
+    Case("javascript-url", "partners.yml", VAST_TYPE + "    status: named\n    signed_on:\n    website:\n", VAST_TYPE + "    status: named\n    signed_on:\n    website: javascript:alert(1)\n", f"{VAST_AT}.website: expected an address starting https:// or http://; got 'javascript:alert(1)'", marker="website: javascript"),
+    Case("relative-url", "partners.yml", VAST_TYPE + "    status: named\n    signed_on:\n    website:\n", VAST_TYPE + "    status: named\n    signed_on:\n    website: /about-us\n", f"{VAST_AT}.website: expected an address starting https:// or http://", marker="website: /about-us"),
     Case("data-url-in-markdown", "principles.yml", "[Social Value Act](https://www.legislation.gov.uk/ukpga/2012/3/enacted)", "[Social Value Act](data:text/html,<script>alert(1)</script>)", "principles[5].text: expected an address starting https:// or http://", marker="    text: |-\n      All partners will commit"),
     Case("javascript-reference-link", "principles.yml", "[Social Value Act](https://www.legislation.gov.uk/ukpga/2012/3/enacted)", "[Social Value Act][act]\n\n      [act]: javascript:alert(1)", "principles[5].text: expected an address starting https:// or http://; got 'javascript:alert(1)'", marker="    text: |-\n      All partners will commit"),
     Case("javascript-link-in-a-definition", "partners.yml", "  - key: vcs\n    name: Voluntary and Community Sector (VCS)\n    definition: >-\n", "  - key: vcs\n    name: Voluntary and Community Sector (VCS)\n    definition: >-\n      [Read more](javascript:alert(1))\n", "sectors[1].definition: expected an address starting https:// or http://", marker="    definition: >-"),
-    Case("impossible-date", "partners.yml", VAST_TYPE + "    status: named\n    signed_on:\n", VAST_TYPE + "    status: signed\n    signed_on: 2015-02-30\n", "partners[22].signed_on: expected a valid date", marker="signed_on: 2015-02-30"),
-    Case("future-date", "partners.yml", VAST_TYPE + "    status: named\n    signed_on:\n", VAST_TYPE + "    status: signed\n    signed_on: 2999-01-01\n", "partners[22].signed_on: expected a date that is not in the future; got 2999-01-01", marker="signed_on: 2999-01-01"),
-    Case("unknown-sector", "partners.yml", "    sector: vcs\n", "    sector: voluntary\n", "partners[22].sector: expected one of public, private, vcs; got 'voluntary'"),
-    Case("unknown-type", "partners.yml", VAST_TYPE, "    type: charity\n", "partners[22].type: expected one of "),
-    Case("bad-slug", "partners.yml", "  - slug: vast\n", "  - slug: Vast Stoke\n", "partners[22].slug: expected lower-case letters, digits and single hyphens"),
+    Case("impossible-date", "partners.yml", VAST_TYPE + "    status: named\n    signed_on:\n", VAST_TYPE + "    status: signed\n    signed_on: 2015-02-30\n", f"{VAST_AT}.signed_on: expected a valid date", marker="signed_on: 2015-02-30"),
+    Case("future-date", "partners.yml", VAST_TYPE + "    status: named\n    signed_on:\n", VAST_TYPE + "    status: signed\n    signed_on: 2999-01-01\n", f"{VAST_AT}.signed_on: expected a date that is not in the future; got 2999-01-01", marker="signed_on: 2999-01-01"),
+    Case("unknown-sector", "partners.yml", "    sector: vcs\n", "    sector: voluntary\n", f"{VAST_AT}.sector: expected one of public, private, vcs; got 'voluntary'"),
+    Case("unknown-type", "partners.yml", VAST_TYPE, "    type: charity\n", f"{VAST_AT}.type: expected one of "),
+    Case("bad-slug", "partners.yml", "  - slug: vast\n", "  - slug: Vast Stoke\n", f"{VAST_AT}.slug: expected lower-case letters, digits and single hyphens"),
     Case("bad-status", "document.yml", "status: draft", "status: published", "status: expected one of draft, final; got 'published'"),
-    Case("unknown-note", "partners.yml", "notes: [councils-plural]", "notes: [council-plural]", "partners[2].notes[0]: expected one of contacts-2014, councils-plural"),
+    Case("unknown-note", "partners.yml", "notes: [councils-plural]", "notes: [council-plural]", f"{FIRST_NOTED_AT}.notes[0]: expected one of contacts-2014, councils-plural"),
     Case("note-quote-absent", "partners.yml", "    name: Tamworth Borough Council\n", "    name: Tamworth Borough Council\n    notes: [councils-plural]\n", "note 'councils-plural' is about 'Cannock Chase District Councils'", marker="  - slug: tamworth-borough-council"),
     Case("unknown-objective", "principles.yml", "    objective: 4\n", "    objective: 7\n", "principles[23].objective: expected one of 1, 2, 3, 4; got 7"),
     Case("unknown-party", "principles.yml", "    commits: [commissioners]\n", "    commits: [commisioners]\n", "principles[4].commits[0]: expected one of all-partners"),
     Case("highlight-missing", "principles.yml", "***openness and transparency***", "openness and transparency", "must contain its title in bold italics", marker="  - slug: openness-and-transparency"),
-    Case("former-slug-taken", "partners.yml", VAST, VAST + "    former_slugs: [tamworth-borough-council]\n", "partners[22].former_slugs[0]: the address 'tamworth-borough-council' is already used by partners[9].slug", marker="former_slugs:"),
+    Case("former-slug-taken", "partners.yml", VAST, VAST + "    former_slugs: [tamworth-borough-council]\n", f"{VAST_AT}.former_slugs[0]: the address 'tamworth-borough-council' is already used by {TAMWORTH_AT}.slug", marker="former_slugs:"),
     Case("python-tag", "document.yml", "status: draft", "status: !!python/object/apply:os.system ['true']", "YAML syntax: tag '!!python/object/apply:os.system' is not allowed"),
     Case("python-tag-on-a-scalar", "document.yml", "status: draft", "status: !!python/name:os.system", "YAML syntax: could not determine a constructor"),
-    Case("signed-date-without-signing", "partners.yml", VAST_TYPE + "    status: named\n    signed_on:\n", VAST_TYPE + "    status: named\n    signed_on: 2015-01-05\n", "partners[22]: a partner with signed_on must have status 'signed' or 'withdrawn'", marker="  - slug: vast"),
+    Case("signed-date-without-signing", "partners.yml", VAST_TYPE + "    status: named\n    signed_on:\n", VAST_TYPE + "    status: named\n    signed_on: 2015-01-05\n", f"{VAST_AT}: a partner with signed_on must have status 'signed' or 'withdrawn'", marker="  - slug: vast"),
     Case("yaml-alias", "partners.yml", VAST, "  - slug: vast\n    name: VAST\n    notes: &loop [*loop]\n", "YAML syntax: aliases (*name) of lists and mappings are not allowed", marker="    notes: &loop"),
     Case("list-instead-of-text", "agreement.yml", "lead: My organisation", "lead: [My, organisation]", "lead: expected a valid string"),
     Case("concern-with-email", "concerns.yml", "concerns: []", CONCERN + "    lessons_learnt: Ask clerk@example.org.uk first.\n", "concerns[0].lessons_learnt: this text contains an email address; the concerns log records no personal details", marker="    lessons_learnt:"),
@@ -90,11 +101,11 @@ CASES = [
     Case("contact-unknown-field", "resolution.yml", "    name: Compact Voice\n", "    name: Compact Voice\n    email: someone@example.org.uk\n", "contacts[1].email: unknown field 'email'", marker="    email:"),
     Case("period-reversed", "document.yml", "  end: 2018", "  end: 2004", "period: expected end (2004) not before start (2014)", marker="  start: 2014"),
     # A list where a name belongs is cross-checked (slugs, former slugs) before validation: it must not crash that.
-    Case("list-as-slug", "partners.yml", "  - slug: vast\n", "  - slug: [vast]\n", "partners[22].slug: expected a valid string"),
-    Case("list-as-former-slug", "partners.yml", VAST, VAST + "    former_slugs: [[vast-old]]\n", "partners[22].former_slugs[0]: expected a valid string", marker="    former_slugs:"),
-    Case("list-as-key", "partners.yml", VAST, VAST + "    ? [sector, type]\n    : vcs\n", "partners[22]: YAML syntax: a key must be a name, not a list or a mapping", marker="    ? [sector"),
+    Case("list-as-slug", "partners.yml", "  - slug: vast\n", "  - slug: [vast]\n", f"{VAST_AT}.slug: expected a valid string"),
+    Case("list-as-former-slug", "partners.yml", VAST, VAST + "    former_slugs: [[vast-old]]\n", f"{VAST_AT}.former_slugs[0]: expected a valid string", marker="    former_slugs:"),
+    Case("list-as-key", "partners.yml", VAST, VAST + "    ? [sector, type]\n    : vcs\n", f"{VAST_AT}: YAML syntax: a key must be a name, not a list or a mapping", marker="    ? [sector"),
     # A line break in a one-line field would end the list item or code block it is printed in: the rest would be Markdown.
-    Case("line-break-in-a-name", "partners.yml", "    name: VAST\n", '    name: "VAST\\n```\\n<script>alert(9)</script>"\n', "partners[22].name: expected one line of text, without line breaks"),
+    Case("line-break-in-a-name", "partners.yml", "    name: VAST\n", '    name: "VAST\\n```\\n<script>alert(9)</script>"\n', f"{VAST_AT}.name: expected one line of text, without line breaks"),
     # Pasted from a word processor: a vertical tab, which YAML refuses; libyaml counts its place in bytes.
     Case("control-character", "partners.yml", "    name: Tamworth Borough Council\n", "    name: Tamworth\u2013Borough\x0bCouncil\n", "YAML syntax: the character U+000B is not allowed"),
 ]
