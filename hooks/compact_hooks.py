@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from markupsafe import Markup, escape
 from mkdocs.structure.pages import Page
 
-from compact_site.addresses import lost_addresses
+from compact_site.addresses import lost_addresses, lost_report
 from compact_site.history import read_history
 from compact_site.loading import DataError, load_compact
 from compact_site.printing import with_print_addresses
@@ -54,7 +54,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise Abort(str(error)) from error
     lost = lost_addresses(compact, root)
     if lost:
-        raise Abort("\n".join(["Published addresses would disappear; nothing was built:", *(f"  {p}" for p in lost)]))
+        raise Abort(lost_report(lost, consequence="; nothing was built"))
     # The theme prints the site's name unescaped (MkDocs' templates do not escape): from the data, it is escaped
     # here, once, so that a title holding markup shows as the characters written.
     config.site_name = escape(compact.document.full_title)

@@ -74,3 +74,8 @@ def lost_addresses(compact: Compact, root: Path) -> list[str]:
                     "give the entry former_slugs to keep it as a redirect (see the editors' guide)"
                 )
     return problems
+
+
+def lost_report(lost: list[str], *, consequence: str = "") -> str:
+    """The problems of lost_addresses as one message, under a heading that says what they stop."""
+    return "\n".join([f"Published addresses would disappear{consequence}:", *(f"  {problem}" for problem in lost)])
