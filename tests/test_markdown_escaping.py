@@ -8,7 +8,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from compact_site.rendering import escape_markdown
+from compact_site.rendering import escape_markdown, markdown_field
 
 TRICKY = [
     "Abbots Bromley Arts Group",
@@ -39,3 +39,32 @@ def test_escaped_text_renders_as_the_same_characters_and_nothing_else(text):
     soup = BeautifulSoup(html, "html.parser")
     assert [element.name for element in soup.find_all(True)] == ["p"], html
     assert soup.p.get_text() == text.strip()  # as the data model strips it
+
+
+# The Markdown extensions of mkdocs.yml that could read markup in a field's text.
+SITE_EXTENSIONS = ["toc", "admonition", "attr_list", "md_in_html", "def_list", "tables", "pymdownx.superfences"]
+CODE_SPANS = [
+    ("Research and `R&D` budgets", ["R&D"]),
+    ("`<script>alert(1)</script>` and `{: onclick=\"alert(1)\" }`", ["<script>alert(1)</script>", '{: onclick="alert(1)" }']),
+    ("``a ` b`` and `*not emphasis* [nor a link](javascript:alert(1)) &amp;`", ["a ` b", "*not emphasis* [nor a link](javascript:alert(1)) &amp;"]),
+    ("a `code that\nruns on` b", ["code that runs on"]),
+]
+
+
+@pytest.mark.parametrize(("text", "codes"), CODE_SPANS)
+def test_code_in_a_markdown_field_shows_its_characters_as_written(text, codes):
+    soup = BeautifulSoup(markdown.markdown(str(markdown_field(text)), extensions=SITE_EXTENSIONS), "html.parser")
+    assert [code.get_text() for code in soup.find_all("code")] == codes
+    assert {element.name for element in soup.find_all(True)} == {"p", "code"}
+
+
+# What Markdown itself makes of a text (a field's Markdown is kept): anything else came from raw HTML.
+MARKDOWN_ELEMENTS = {"p", "code", "em", "strong", "a", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "hr", "pre", "br", "div", "table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd"}
+
+
+@pytest.mark.parametrize("text", random_texts(400))
+def test_a_markdown_field_holds_no_raw_markup_whatever_its_backticks(text):
+    soup = BeautifulSoup(markdown.markdown(str(markdown_field(text)), extensions=SITE_EXTENSIONS), "html.parser")
+    assert {element.name for element in soup.find_all(True)} <= MARKDOWN_ELEMENTS, text
+    attributes = {name for element in soup.find_all(True) for name in element.attrs}
+    assert not [name for name in attributes if name.startswith("on") or name in ("style", "src")], text
