@@ -105,6 +105,17 @@ CASES = [
     Case("list-as-former-slug", "partners.yml", VAST, VAST + "    former_slugs: [[vast-old]]\n", f"{VAST_AT}.former_slugs[0]: expected a valid string", marker="    former_slugs:"),
     Case("list-as-key", "partners.yml", VAST, VAST + "    ? [sector, type]\n    : vcs\n", f"{VAST_AT}: YAML syntax: a key must be a name, not a list or a mapping", marker="    ? [sector"),
     # A line break in a one-line field would end the list item or code block it is printed in: the rest would be Markdown.
+    Case("line-separator-in-a-name", "partners.yml", "    name: VAST\n", '    name: "VAST\\L<script>alert(9)</script>"\n', f"{VAST_AT}.name: expected one line of text, without line breaks"),
+    # A line begun by a carriage return escaped the check of reference links, which looks at lines after a new line.
+    Case(
+        "carriage-return-in-prose",
+        "notes.yml",
+        "    note: >-\n      The draft's editors left this question in the text. It is not yet confirmed that the\n"
+        "      Staffordshire and Stoke on Trent Compact Working Group is the contact for support from\n"
+        "      Compact Champions, and the draft gives no contact details for the group.\n",
+        '    note: "A note.\\r[r]: javascript:alert(1)\\r\\r[c][r]"\n',
+        "notes[0].note: expected lines broken by new lines only",
+    ),
     Case("line-break-in-a-name", "partners.yml", "    name: VAST\n", '    name: "VAST\\n```\\n<script>alert(9)</script>"\n', f"{VAST_AT}.name: expected one line of text, without line breaks"),
     # Pasted from a word processor: a vertical tab, which YAML refuses; libyaml counts its place in bytes.
     Case("control-character", "partners.yml", "    name: Tamworth Borough Council\n", "    name: Tamworth\u2013Borough\x0bCouncil\n", "YAML syntax: the character U+000B is not allowed"),

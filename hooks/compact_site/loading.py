@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 from .changelog import ChangelogFile
 from .compact import Compact
 from .governance import ConcernsFile, HealthRules, MeetingsFile, Resolution
-from .model import ONE_LINE_PATTERN, SLUG_PATTERN, Agreement, Document, NotesFile, PartnersFile, PrinciplesFile
+from .model import NEW_LINES_PATTERN, ONE_LINE_PATTERN, SLUG_PATTERN, Agreement, Document, NotesFile, PartnersFile, PrinciplesFile
 
 Loc = tuple[str | int, ...]
 
@@ -227,6 +227,8 @@ def _describe(error: dict[str, Any], fields: Iterable[str]) -> str:
         expected = "lower-case letters, digits and single hyphens, like 'stafford-borough-council'"
     elif kind == "string_pattern_mismatch" and error["ctx"]["pattern"] == ONE_LINE_PATTERN:
         expected = "one line of text, without line breaks"
+    elif kind == "string_pattern_mismatch" and error["ctx"]["pattern"] == NEW_LINES_PATTERN:
+        expected = "lines broken by new lines only (no carriage return, U+2028 line separator or the like)"
     elif kind == "value_error":
         return error["msg"].removeprefix("Value error, ")
     else:

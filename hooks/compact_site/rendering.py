@@ -49,8 +49,9 @@ def escape_markdown(value: Any) -> str:
     return _LIST_MARKER.sub(lambda m: f"{m[1]}{m[2]}\\." if m[2] else f"{m[3]}\\-", text)
 
 
-# A code span in a Markdown field: a run of backticks (not escaped), its text, and a run of as many backticks.
-_CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+# A code span in a Markdown field: a run of backticks (not escaped), its text within one paragraph (no blank line),
+# and a run of as many backticks.
+_CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
 # Within a code span, every character that Markdown or HTML would read as markup, as a character reference.
 _CODE_CHARACTERS = str.maketrans({character: f"&#{ord(character)};" for character in "&<>\\`*_{}[]()#+-.!|:~^"})
 
@@ -75,12 +76,9 @@ def _without_raw_markup(markdown: str) -> str:
 
 
 def _code_text(code: str) -> str:
-    """A code span's text as CommonMark reads it (line breaks as spaces; one space trimmed from each end when both
-    ends have one), every character that could be markup written as a reference to it."""
-    code = code.replace("\r\n", " ").replace("\n", " ")
-    if len(code) > 2 and code.startswith(" ") and code.endswith(" ") and code.strip():
-        code = code[1:-1]
-    return code.translate(_CODE_CHARACTERS)
+    """A code span's text as Python-Markdown shows it (on one line, without spaces at its ends), every character
+    that could be markup written as a reference to it: the <code> element cannot be broken across lines."""
+    return " ".join(code.splitlines()).strip().translate(_CODE_CHARACTERS)
 
 
 def href(url: str) -> Markup:
