@@ -8,7 +8,8 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from compact_site.rendering import escape_markdown, markdown_field
+from compact_site.markup import SITE_MARKDOWN_EXTENSIONS, markdown_field
+from compact_site.rendering import escape_markdown
 
 TRICKY = [
     "Abbots Bromley Arts Group",
@@ -41,8 +42,7 @@ def test_escaped_text_renders_as_the_same_characters_and_nothing_else(text):
     assert soup.p.get_text() == text.strip()  # as the data model strips it
 
 
-# The Markdown extensions of mkdocs.yml that could read markup in a field's text.
-SITE_EXTENSIONS = ["toc", "admonition", "attr_list", "md_in_html", "def_list", "tables", "pymdownx.superfences"]
+SITE_EXTENSIONS = list(SITE_MARKDOWN_EXTENSIONS)
 CODE_SPANS = [
     ("Research and `R&D` budgets", ["R&D"]),
     ("`<script>alert(1)</script>` and `{: onclick=\"alert(1)\" }`", ["<script>alert(1)</script>", '{: onclick="alert(1)" }']),

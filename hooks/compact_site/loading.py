@@ -226,9 +226,9 @@ def _describe(error: dict[str, Any], fields: Iterable[str]) -> str:
     elif kind == "string_pattern_mismatch" and error["ctx"]["pattern"] == SLUG_PATTERN:
         expected = "lower-case letters, digits and single hyphens, like 'stafford-borough-council'"
     elif kind == "string_pattern_mismatch" and error["ctx"]["pattern"] == ONE_LINE_PATTERN:
-        expected = "one line of text, without line breaks"
+        expected = "one line of text, without line breaks or control characters"
     elif kind == "string_pattern_mismatch" and error["ctx"]["pattern"] == NEW_LINES_PATTERN:
-        expected = "lines broken by new lines only (no carriage return, U+2028 line separator or the like)"
+        expected = "text without control characters, its lines broken by new lines only (no carriage return, U+2028 line separator or the like)"
     elif kind == "value_error":
         return error["msg"].removeprefix("Value error, ")
     else:

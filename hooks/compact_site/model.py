@@ -21,27 +21,27 @@ from pydantic import (
     model_validator,
 )
 
+from .markup import link_addresses
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[
     str,
     StringConstraints(pattern=SLUG_PATTERN, max_length=80),
     Field(description="Lower-case letters, digits and single hyphens: the stable key of a URL."),
 ]
-# Line breaks other than a new line (\n): a carriage return, and the others that Python's str.splitlines breaks at,
-# as Jinja's indent filter does (Python-Markdown breaks at a carriage return). None has a use in the data, and a line
-# begun by one escapes what looks at lines, which begin after a new line (a reference link's check, below).
-_OTHER_LINE_BREAKS = r"\r\v\f\x1c-\x1e\x85\u2028\u2029"
+# Control characters, and line breaks other than a new line (\n): a carriage return, and the others that Python's
+# str.splitlines breaks at, as Jinja's indent filter does (Python-Markdown breaks at a carriage return, and drops
+# \x02 and \x03). None has a use in the data's text, and each can hide Markdown from a check of the text itself.
+_CONTROLS_AND_OTHER_LINE_BREAKS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029"
 # One line of plain text: rendered as text, never as markup. A line break in it would end the list item, the
 # table row or the code block that the text is printed in, and let the rest be read as Markdown.
-ONE_LINE_PATTERN = rf"^[^\n{_OTHER_LINE_BREAKS}]*$"
+ONE_LINE_PATTERN = rf"^[^\n{_CONTROLS_AND_OTHER_LINE_BREAKS}]*$"
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=ONE_LINE_PATTERN)]
 # Markdown prose from the Compact, its lines broken by new lines only. Raw HTML is never rendered from it (see
-# rendering.markdown_field).
-NEW_LINES_PATTERN = rf"^[^{_OTHER_LINE_BREAKS}]*$"
+# markup.markdown_field).
+NEW_LINES_PATTERN = rf"^[^{_CONTROLS_AND_OTHER_LINE_BREAKS}]*$"
 Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000, pattern=NEW_LINES_PATTERN)]
 
-_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]*)", re.MULTILINE)  # [name]: address
 _SPACE = re.compile(r"\s")
 
 
@@ -54,10 +54,10 @@ def _web_address(value: str) -> str:
 
 
 def _safe_links(text: str) -> str:
-    """Every Markdown link in prose must be a web address (so no javascript: link can be written), inline or
-    by reference."""
-    for target in _MARKDOWN_LINK.findall(text) + _REFERENCE_DEFINITION.findall(text):
-        _web_address(target)
+    """Every link and image that the text makes on the site must be at a web address (so no javascript: link can
+    be written), however Markdown finds it: inline, by reference, in a list or a quotation."""
+    for address in link_addresses(text):
+        _web_address(address)
     return text
 
 

@@ -25,6 +25,7 @@ from .badges import badge_layout, partner_claim
 from .changelog import PARTNER_CHANGES, ChangeEntry
 from .compact import Compact, status_label
 from .history import History, LastChanged, latest
+from .markup import markdown_field
 from .model import EditorNote, Objective, Principle
 from .xmlrender import xml_environment
 
@@ -47,38 +48,6 @@ def escape_markdown(value: Any) -> str:
     text = html.escape(text, quote=False)
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     return _LIST_MARKER.sub(lambda m: f"{m[1]}{m[2]}\\." if m[2] else f"{m[3]}\\-", text)
-
-
-# A code span in a Markdown field: a run of backticks (not escaped), its text within one paragraph (no blank line),
-# and a run of as many backticks.
-_CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
-# Within a code span, every character that Markdown or HTML would read as markup, as a character reference.
-_CODE_CHARACTERS = str.maketrans({character: f"&#{ord(character)};" for character in "&<>\\`*_{}[]()#+-.!|:~^"})
-
-
-def markdown_field(value: str) -> Markup:
-    """A Markdown field from the data: Markdown is kept, raw HTML and {: attribute lists } are not.
-
-    Code spans are written out as <code> here: within Markdown's own, the escapes that keep raw HTML out would
-    show as written ("R&amp;D" for `R&D`), as Markdown prints a code span's text as it is.
-    """
-    parts = []
-    written = 0
-    for span in _CODE_SPAN.finditer(value):
-        parts += [_without_raw_markup(value[written : span.start()]), f"<code>{_code_text(span[2])}</code>"]
-        written = span.end()
-    parts.append(_without_raw_markup(value[written:]))
-    return Markup("".join(parts))
-
-
-def _without_raw_markup(markdown: str) -> str:
-    return markdown.replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")
-
-
-def _code_text(code: str) -> str:
-    """A code span's text as Python-Markdown shows it (on one line, without spaces at its ends), every character
-    that could be markup written as a reference to it: the <code> element cannot be broken across lines."""
-    return " ".join(code.splitlines()).strip().translate(_CODE_CHARACTERS)
 
 
 def href(url: str) -> Markup:

@@ -1,0 +1,69 @@
+"""No text in the data makes a link or an image anywhere but at a web address, however Markdown finds it.
+
+Each unsafe text here once passed the check (regular expressions over the Markdown) and made a javascript:
+link on the site; the check now asks Python-Markdown, with the site's extensions, which links a text makes."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from pydantic import TypeAdapter, ValidationError
+
+from compact_site.markup import SITE_MARKDOWN_EXTENSIONS, link_addresses, markdown_field
+from compact_site.model import LinkedProse
+from sitebuild import ROOT
+
+PROSE = TypeAdapter(LinkedProse)
+UNSAFE = {
+    "a link hidden in another's address": "x](https://a.b?[b](javascript:alert(1))",
+    "a control character Markdown drops": "[b]\x02(javascript:alert(1))",
+    "a definition behind a dropped control character": "\x02[r]: javascript:alert(1)\n\n[c][r]",
+    "a definition with an empty name": "[]: javascript:alert(1)\n\n[][]",
+    "a definition in a list item": "- [r]: javascript:alert(1)\n\n[c][r]",
+    "a definition in a numbered list item": "1. [r]: javascript:alert(1)\n\n[c][r]",
+    "a definition in a quotation": "> [r]: javascript:alert(1)\n\n[c][r]",
+    "a definition in a definition list": "t\n: [r]: javascript:alert(1)\n\n[c][r]",
+    "a definition in an admonition": "!!! note\n    [r]: javascript:alert(1)\n\n[c][r]",
+    "a definition after a carriage return": "x\r[r]: javascript:alert(1)\r\r[c][r]",
+    "a definition after a line separator": "x\u2028[r]: javascript:alert(1)\u2028\u2028[c][r]",
+    "an address in angle brackets, made relative": "[b](<https://a.b>)",
+    "an image from a data: address": "![x](data:image/svg+xml,<svg onload=alert(1)>)",
+}
+SAFE = {
+    "an inline link": "The [Social Value Act](https://www.legislation.gov.uk/ukpga/2012/3/enacted) applies.",
+    "a link by reference": "See [the act][act].\n\n[act]: https://www.legislation.gov.uk/ukpga/2012/3/enacted",
+    "brackets that link nothing": "The draft [sic] says so.",
+}
+
+
+@pytest.mark.parametrize("text", UNSAFE.values(), ids=UNSAFE.keys())
+def test_a_text_that_would_link_elsewhere_than_a_web_address_is_refused(text):
+    with pytest.raises(ValidationError):
+        PROSE.validate_python(text)
+
+
+@pytest.mark.parametrize("text", SAFE.values(), ids=SAFE.keys())
+def test_links_to_web_addresses_are_kept(text):
+    assert PROSE.validate_python(text) == text
+
+
+@pytest.mark.parametrize("text", [*UNSAFE.values(), *SAFE.values()])
+def test_the_check_finds_every_link_the_site_makes(text):
+    # What the site's own Markdown makes of the text, searched by another parser: the same addresses.
+    soup = BeautifulSoup(markdown.markdown(str(markdown_field(text)), extensions=list(SITE_MARKDOWN_EXTENSIONS)), "html.parser")
+    made = [element.get("href", element.get("src")) for element in soup.find_all(["a", "img"])]
+    assert link_addresses(text) == made
+
+
+def _ignoring_tags(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+def test_the_check_reads_markdown_with_the_sites_extensions():
+    loader = type("ConfigLoader", (yaml.SafeLoader,), {})
+    loader.add_multi_constructor("!", _ignoring_tags)  # mkdocs.yml's !ENV and the like: their values do not matter here
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
+    listed = [next(iter(item)) if isinstance(item, dict) else item for item in config["markdown_extensions"]]
+    assert listed == list(SITE_MARKDOWN_EXTENSIONS)
