@@ -60,18 +60,12 @@ _MARKUP = re.compile(
 #   after a quoted value (<a href="x"onclick=...>). A handler is looked for with its "=": without a value it
 #   runs nothing, and words of a page's description (" one", " only") would send the page the slow way.
 # - "stylesheet" is not a style attribute: it would send every page the slow way.
-# - Only a numeric character reference can hide a letter of "javascript:" (HTML names none of them); those of
-#   quotation marks and apostrophes, which escaping writes into names and titles, hide nothing.
+# - A character reference can hide a letter of "javascript:" only as a number (HTML names no letter), and so can
+#   &Tab; and &NewLine;, which a browser drops from an address (below); those of quotation marks and apostrophes,
+#   which escaping writes into names and titles, hide nothing.
 _HANDLER_HINT = re.compile(r"""on(?<=[\s/"']on)[a-z]+\s*=""")
 _STYLE_HINT = re.compile(r"""style(?<=[\s/"']style)(?![a-z-])""")
-_REFERENCE_HINT = re.compile(r"&#(?!39;|x27;|34;|x22;)")
-# A browser drops every ASCII tab and newline from an address, wherever they stand, and the control characters and
-# spaces at its ends (the URL standard): "java<tab>script:" is a javascript: address.
-_AROUND_ADDRESSES = "".join(map(chr, range(0x21)))
-
-
-def _without_tabs_and_newlines(text: str) -> str:
-    return text.replace("\t", "").replace("\n", "").replace("\r", "")  # three passes in C: str.translate is slower
+_REFERENCE_HINT = re.compile(r"&(?:#(?!39;|x27;|34;|x22;)|tab;|newline;)")
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
 
@@ -112,6 +106,15 @@ class _InlineCode:
         if tag == "meta" and values.get("http-equiv", "").lower() == "content-security-policy":
             self.has_policy = True
         return values
+
+
+# A browser drops every ASCII tab and newline from an address, wherever they stand, and the control characters and
+# spaces at its ends (the URL standard): "java<tab>script:" is a javascript: address.
+_AROUND_ADDRESSES = "".join(map(chr, range(0x21)))
+
+
+def _without_tabs_and_newlines(text: str) -> str:
+    return text.replace("\t", "").replace("\n", "").replace("\r", "")  # three passes in C: str.translate is slower
 
 
 def _is_javascript(address: str) -> bool:
