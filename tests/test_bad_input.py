@@ -46,10 +46,14 @@ class Case:
         return broken.count("\n", 0, offset) + 1
 
 
+def _entry_at(file: str, list_name: str, chosen) -> str:
+    """The first entry of a list in the real data that `chosen` accepts, as a message names it: partners[N]."""
+    entries = yaml.safe_load((ROOT / "data" / file).read_text(encoding="utf-8"))[list_name]
+    return f"{list_name}[{next(index for index, entry in enumerate(entries) if chosen(entry))}]"
+
+
 def _partner_at(chosen) -> str:
-    """The first partner of the real data that `chosen` accepts, as a message names it: partners[N]."""
-    partners = yaml.safe_load((ROOT / "data" / "partners.yml").read_text(encoding="utf-8"))["partners"]
-    return f"partners[{next(index for index, partner in enumerate(partners) if chosen(partner))}]"
+    return _entry_at("partners.yml", "partners", chosen)
 
 
 VAST = "  - slug: vast\n    name: VAST\n"
@@ -114,7 +118,7 @@ CASES = [
         "      Staffordshire and Stoke on Trent Compact Working Group is the contact for support from\n"
         "      Compact Champions, and the draft gives no contact details for the group.\n",
         '    note: "A note.\\r[r]: javascript:alert(1)\\r\\r[c][r]"\n',
-        "notes[0].note: expected text without control characters, its lines broken by new lines only",
+        f"{_entry_at('notes.yml', 'notes', lambda note: note['id'] == 'is-this-right')}.note: expected text without control characters, its lines broken by new lines only; got U+000D after 'A note.'",
     ),
     Case("line-break-in-a-name", "partners.yml", "    name: VAST\n", '    name: "VAST\\n```\\n<script>alert(9)</script>"\n', f"{VAST_AT}.name: expected one line of text, without line breaks"),
     # Pasted from a word processor: a vertical tab, which YAML refuses; libyaml counts its place in bytes.

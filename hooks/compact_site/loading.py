@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 from .changelog import ChangelogFile
 from .compact import Compact
 from .governance import ConcernsFile, HealthRules, MeetingsFile, Resolution
-from .model import NEW_LINES_PATTERN, ONE_LINE_PATTERN, SLUG_PATTERN, Agreement, Document, NotesFile, PartnersFile, PrinciplesFile
+from .model import ONE_LINE_PATTERN, REFUSED_CHARACTERS, SLUG_PATTERN, Agreement, Document, NotesFile, PartnersFile, PrinciplesFile
 
 Loc = tuple[str | int, ...]
 
@@ -225,10 +225,16 @@ def _describe(error: dict[str, Any], fields: Iterable[str]) -> str:
         expected = f"one of {', '.join(choices)}"
     elif kind == "string_pattern_mismatch" and error["ctx"]["pattern"] == SLUG_PATTERN:
         expected = "lower-case letters, digits and single hyphens, like 'stafford-borough-council'"
-    elif kind == "string_pattern_mismatch" and error["ctx"]["pattern"] == ONE_LINE_PATTERN:
-        expected = "one line of text, without line breaks or control characters"
-    elif kind == "string_pattern_mismatch" and error["ctx"]["pattern"] == NEW_LINES_PATTERN:
-        expected = "text without control characters, its lines broken by new lines only (no carriage return, U+2028 line separator or the like)"
+    elif kind == "string_pattern_mismatch" and error["ctx"]["pattern"] in REFUSED_CHARACTERS:
+        if error["ctx"]["pattern"] == ONE_LINE_PATTERN:
+            expected = "one line of text, without line breaks or control characters"
+        else:
+            expected = "text without control characters, its lines broken by new lines only"
+        # Which character, and after what: the text itself may run to thousands of characters, and the character
+        # may not show in an editor (a carriage return, U+2028).
+        refused = REFUSED_CHARACTERS[error["ctx"]["pattern"]].search(found)
+        assert refused is not None, "a text the pattern refused holds none of the characters it refuses"
+        return f"expected {expected}; got U+{ord(refused[0]):04X} after {found[max(0, refused.start() - 20) : refused.start()]!r}"
     elif kind == "value_error":
         return error["msg"].removeprefix("Value error, ")
     else:

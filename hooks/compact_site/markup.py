@@ -3,8 +3,7 @@
 An editor's Markdown field keeps its Markdown (emphasis, links) and nothing else: no raw HTML, no attribute list,
 and no link anywhere but to a web address. What a link is, is decided by Python-Markdown itself, with the site's
 extensions: a check of the text's own (regular expressions over the Markdown) missed links that Markdown finds
-(a reference defined in a list item, a link behind a control character that Markdown drops).
-"""
+(a reference defined in a list item or a quotation, a link within another link's address)."""
 
 from __future__ import annotations
 
@@ -19,9 +18,10 @@ from markupsafe import Markup
 # each changes where Markdown finds blocks, and so where it finds a link or a link's definition.
 SITE_MARKDOWN_EXTENSIONS = ("toc", "admonition", "attr_list", "md_in_html", "def_list", "tables", "pymdownx.superfences")
 
-# A code span in a Markdown field: a run of backticks (not escaped), its text within one paragraph (no blank line),
-# and a run of as many backticks.
-_CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
+# A code span in a Markdown field: a run of backticks (not escaped), its text, and a run of as many backticks, on
+# one line. Not across lines: the next line may start another block (a list item, a fenced block), and Markdown
+# ends a code span with its block. A span that does run across lines is left to Markdown.
+_CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 # Within a code span, every character that Markdown or HTML would read as markup, as a character reference.
 _CODE_CHARACTERS = str.maketrans({character: f"&#{ord(character)};" for character in "&<>\\`*_{}[]()#+-.!|:~^"})
 
@@ -70,10 +70,24 @@ def _site_markdown() -> markdown.Markdown:
 
 
 def link_addresses(text: str) -> list[str]:
-    """The address of every link and image that a Markdown field's text makes on the site, in its order."""
-    if "]" not in text:  # every link and image, inline or by reference, needs one; most fields have none
+    """The address of every link and image that a Markdown field's text makes on the site, in its order, then of
+    every link reference it defines: a page shows several fields, and a link in one may use a definition in another.
+
+    ValueError for a text nested too deeply for Markdown to read (Python's recursion limit).
+    """
+    if "]" not in text:  # every link, image and definition needs one; most fields have none
         return []
+    reader = _site_markdown().reset()
+    try:
+        html = reader.convert(str(markdown_field(text)))
+    except RecursionError:
+        raise ValueError("expected text that Markdown can read; its lists or quotations are nested too deeply") from None
+    finally:
+        # A conversion cut short leaves the reader's block state behind, which reset() does not clear: it would
+        # read the next text wrongly, and miss its links. A new reader, then.
+        if reader.parser.state:
+            _site_markdown.cache_clear()
     found = _LinkAddresses()
-    found.feed(_site_markdown().reset().convert(str(markdown_field(text))))
+    found.feed(html)
     found.close()
-    return found.addresses
+    return [*found.addresses, *(address for address, _title in reader.references.values())]

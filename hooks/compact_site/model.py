@@ -41,6 +41,11 @@ Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 # markup.markdown_field).
 NEW_LINES_PATTERN = rf"^[^{_CONTROLS_AND_OTHER_LINE_BREAKS}]*$"
 Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000, pattern=NEW_LINES_PATTERN)]
+# The characters each pattern refuses, to say which one a text holds, and where.
+REFUSED_CHARACTERS = {
+    ONE_LINE_PATTERN: re.compile(rf"[\n{_CONTROLS_AND_OTHER_LINE_BREAKS}]"),
+    NEW_LINES_PATTERN: re.compile(rf"[{_CONTROLS_AND_OTHER_LINE_BREAKS}]"),
+}
 
 _SPACE = re.compile(r"\s")
 
