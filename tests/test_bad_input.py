@@ -110,7 +110,7 @@ CASES = [
     Case("list-as-key", "partners.yml", VAST, VAST + "    ? [sector, type]\n    : vcs\n", f"{VAST_AT}: YAML syntax: a key must be a name, not a list or a mapping", marker="    ? [sector"),
     # A line break in a one-line field would end the list item or code block it is printed in: the rest would be Markdown.
     Case("line-separator-in-a-name", "partners.yml", "    name: VAST\n", '    name: "VAST\\L<script>alert(9)</script>"\n', f"{VAST_AT}.name: expected one line of text, without line breaks"),
-    # A line begun by a carriage return escaped the check of reference links, which looks at lines after a new line.
+    # Markdown breaks a line at a carriage return: it hid a reference link from a check of the text's lines.
     Case(
         "carriage-return-in-prose",
         "notes.yml",

@@ -14,9 +14,10 @@ from html.parser import HTMLParser
 import markdown
 from markupsafe import Markup
 
-# The site's Markdown extensions, as mkdocs.yml lists them (tests/test_markdown_escaping.py checks that they agree):
-# each changes where Markdown finds blocks, and so where it finds a link or a link's definition.
-SITE_MARKDOWN_EXTENSIONS = ("toc", "admonition", "attr_list", "md_in_html", "def_list", "tables", "pymdownx.superfences")
+# The site's Markdown extensions, as MkDocs loads them: its own (toc, tables, fenced_code), then mkdocs.yml's
+# (tests/test_link_safety.py checks that they agree). Each changes where Markdown finds blocks, and so where it
+# finds a link or a link's definition.
+SITE_MARKDOWN_EXTENSIONS = ("toc", "tables", "fenced_code", "admonition", "attr_list", "md_in_html", "def_list", "pymdownx.superfences")
 
 # A code span in a Markdown field: a run of backticks (not escaped), its text, and a run of as many backticks, on
 # one line. Not across lines: the next line may start another block (a list item, a fenced block), and Markdown
