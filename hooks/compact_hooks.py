@@ -1,7 +1,7 @@
 """MkDocs hooks: the thin glue between MkDocs events and the engine-agnostic core in compact_site.
 
 Order of events in one build (and in every rebuild of `mkdocs serve`):
-- on_config: load and validate data/ and render every generated page. Any problem stops the build here,
+- on_config: load and validate data/ and render everything the site map plans. Any problem stops the build here,
   before MkDocs cleans site/, so a bad edit never leaves a half-built site behind.
 - on_files: add the generated pages as real MkDocs files, each editing back to its data file, and the
   generated files that are not pages (open data, badges, the feed, robots.txt), copied as they are.
@@ -48,8 +48,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             history=history,
             bytecode_cache=template_cache,
         )
-        pages = renderer.generated_pages()
-        generated_files = renderer.generated_files()
+        rendered = renderer.rendered()
     except (DataError, PageError) as error:
         raise Abort(str(error)) from error
     lost = lost_addresses(compact, root)
@@ -58,21 +57,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The theme prints the site's name unescaped (MkDocs' templates do not escape): from the data, it is escaped
     # here, once, so that a title holding markup shows as the characters written.
     config.site_name = escape(compact.document.full_title)
-    config.extra[_STATE] = {"renderer": renderer, "pages": pages, "files": generated_files, "template_cache": template_cache}
+    config.extra[_STATE] = {"renderer": renderer, "rendered": rendered, "template_cache": template_cache}
     config.extra["compact_document"] = compact.document  # for the draft notice in overrides/
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Add every generated page; partner and principle pages are found by search, not by the side menu."""
-    for page in config.extra[_STATE]["pages"]:
-        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
+    """Add everything the site map plans; partner and principle pages are found by search, not by the side menu."""
+    for entry, content in config.extra[_STATE]["rendered"]:
+        if not entry.is_page:
+            files.append(File.generated(config, entry.src_uri, content=content))
+            continue
+        inclusion = InclusionLevel.INCLUDED if entry.in_nav else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, entry.src_uri, content=content, inclusion=inclusion)
         # Relative to docs/: "Edit this page" opens the data file (none for a page of many sources).
-        file.edit_uri = f"../{page.source}" if page.source else None
+        file.edit_uri = f"../{entry.source}" if entry.source else None
         files.append(file)
-    for generated in config.extra[_STATE]["files"]:
-        files.append(File.generated(config, generated.src_uri, content=generated.content))
     return files
 
 

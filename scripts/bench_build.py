@@ -125,13 +125,12 @@ def make_plain_twin(project: Path, small_pages: int = 0) -> Path:
         uri = page.relative_to(docs).as_posix()
         pages[uri] = renderer.docs_page(page.read_text(encoding="utf-8"), f"docs/{uri}")
     out_of_nav = set()
-    for page in renderer.generated_pages():
-        pages[page.src_uri] = page.content
-        if not page.in_nav and page.src_uri.endswith(".md"):
-            out_of_nav.add(page.src_uri.rsplit("/", 1)[0])
     # The files that are not pages (badges, open data, the feed) too: the pages link to them, and the
     # engine copies them into the site as it copies ours.
-    pages |= {file.src_uri: file.content for file in renderer.generated_files()}
+    for entry, content in renderer.rendered():
+        pages[entry.src_uri] = content
+        if entry.is_page and not entry.in_nav and entry.src_uri.endswith(".md"):
+            out_of_nav.add(entry.src_uri.rsplit("/", 1)[0])
     if small_pages:
         pages |= {f"small/page-{number}.md": f"# Small page {number}\n\nOne short paragraph of text.\n" for number in range(small_pages)}
         out_of_nav.add("small")

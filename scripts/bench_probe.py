@@ -1,7 +1,7 @@
 """Run inside a fresh process by scripts/bench: one measured build, or one timing of our core's calls.
 
   bench_probe.py build CONFIG SITE_DIR   build as `mkdocs build` does, timing every hook event handler
-  bench_probe.py core PROJECT            time load_compact and SiteRenderer.generated_pages on PROJECT/data
+  bench_probe.py core PROJECT            time load_compact and SiteRenderer.rendered on PROJECT/data
 Each prints one JSON object on stdout. The build's own wall time, CPU time and peak memory are measured
 from outside by the parent, so that they include the interpreter's start-up as a real build does.
 """
@@ -67,7 +67,7 @@ def core_timings(project: Path) -> dict[str, Any]:
     start = time.perf_counter()
     compact = load_compact(project / "data")
     loaded = time.perf_counter()
-    pages = SiteRenderer(compact, site_url="http://127.0.0.1:8000/", docs_dir=project / "docs").generated_pages()
+    pages = SiteRenderer(compact, site_url="http://127.0.0.1:8000/", docs_dir=project / "docs").rendered()
     rendered = time.perf_counter()
     return {"parse_seconds": parse_seconds, "load_seconds": loaded - start, "render_seconds": rendered - loaded, "pages": len(pages)}
 

@@ -280,7 +280,7 @@ def hooks_and_check(report: Report) -> str:
         core = [seconds(median(timing[key] for timing in size.core)) for key in ("parse_seconds", "load_seconds", "render_seconds")]
         check = [seconds(median(m.wall for m in size.check)), seconds(median(m.cpu for m in size.check))]
         rows.append([size.name, *events, *core, *check])
-    header = ["Data set", *(f"on_{event} (s)" for event in HOOK_EVENTS), "PyYAML's parser alone (s)", "load_compact (s)", "generated_pages (s)", "scripts/check wall (s)", "scripts/check CPU (s)"]
+    header = ["Data set", *(f"on_{event} (s)" for event in HOOK_EVENTS), "PyYAML's parser alone (s)", "load_compact (s)", "rendering (s)", "scripts/check wall (s)", "scripts/check CPU (s)"]
     return (
         "Seconds in each hook event of the build (all of our hook files), then our core's calls timed on their own in a fresh "
         "process, then `scripts/check` run as an editor runs it (interpreter start-up and imports included). PyYAML's parser "

@@ -17,7 +17,7 @@ from compact_site.health import add_months, health_report, overdue
 from compact_site.loading import DataError, load_compact
 from compact_site.model import Partner
 from compact_site.privacy import personal_details_in
-from compact_site.rendering import gov_date
+from compact_site.text import gov_date
 from compact_site.schemas import schema_files
 from governance_records import CONCERNS, MEETINGS, PARTNER_FACTS, facts_in, record_governance
 from sitebuild import ROOT

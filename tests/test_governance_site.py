@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from compact_site.loading import load_compact
-from compact_site.rendering import gov_date
+from compact_site.text import gov_date
 from governance_records import CONCERNS, COUNTY, MEETINGS, PARTNER_FACTS, STAFFORD, clear_governance, facts_in, record_governance
 from sitebuild import ROOT, BuiltSite, build_site, copy_project
 

@@ -23,7 +23,9 @@ import yaml
 from compact_site.compact import status_label
 from compact_site.history import read_history
 from compact_site.loading import load_compact
-from compact_site.rendering import SiteRenderer, change_title, gov_date
+from compact_site.feed import change_title
+from compact_site.rendering import SiteRenderer
+from compact_site.text import gov_date
 from sitebuild import ROOT, build_site, copy_project
 from test_site import article, words
 
@@ -188,7 +190,6 @@ def test_without_git_history_a_page_says_its_date_is_not_known(tmp_path, compact
     git(tmp_path, "init", "-q")
     assert not read_history(copy, compact.entry_lines).known
     renderer = SiteRenderer(compact, site_url=OTHER_SITE, docs_dir=copy / "docs", history=read_history(copy, compact.entry_lines))
-    renderer.generated_pages()
     meta = renderer.page_meta("partners/vast.md", "partners/vast/", title="VAST", markdown="", description=None, fallback="")
     assert "not known" in meta["compact_last_changed"] and meta["compact_changed_on"] == ""
 

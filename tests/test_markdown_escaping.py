@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from compact_site.markup import SITE_MARKDOWN_EXTENSIONS, markdown_field
-from compact_site.rendering import escape_markdown
+from compact_site.text import escape_markdown
 
 TRICKY = [
     "Abbots Bromley Arts Group",

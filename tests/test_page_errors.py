@@ -31,4 +31,4 @@ def test_a_page_that_the_whole_compact_includes_cannot_vanish_unnoticed(compact,
     docs = shutil.copytree(ROOT / "docs", tmp_path / "docs")
     (docs / "compact" / "policy-context.md").unlink()
     with pytest.raises(PageError, match=r"^docs/compact/policy-context\.md: the whole Compact \(whole_compact\.md\.j2\) includes this page, which does not exist$"):
-        SiteRenderer(compact, site_url="/", docs_dir=docs).generated_pages()
+        SiteRenderer(compact, site_url="/", docs_dir=docs).rendered()

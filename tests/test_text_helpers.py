@@ -12,7 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from compact_site.loading import load_compact
-from compact_site.rendering import SiteRenderer, _link_highlight, _summary, plain_text
+from compact_site.rendering import SiteRenderer, _link_highlight
+from compact_site.text import plain_text, summary
 from sitebuild import ROOT
 
 
@@ -30,9 +31,9 @@ def test_plain_text_keeps_the_words_and_drops_the_markup(markdown, words):
 
 @pytest.mark.parametrize("text", ["斯" * 300, "x" * 300, "Word " + "y" * 300, ("A sentence of words " * 20).strip()])
 def test_a_summary_keeps_within_its_limit_whatever_the_text(text):
-    summary = _summary(text, limit=160)
-    assert len(summary) <= 160 and summary.endswith("…")
-    assert text.startswith(summary.removesuffix("…"))
+    cut = summary(text, limit=160)
+    assert len(cut) <= 160 and cut.endswith("…")
+    assert text.startswith(cut.removesuffix("…"))
 
 
 def test_a_highlighted_title_with_an_ampersand_still_becomes_a_link(compact):
@@ -52,7 +53,7 @@ def test_counts_of_one_read_in_the_singular(tmp_path):
     compact = load_compact(data)
     assert len(compact.partners) == 1
     renderer = SiteRenderer(compact, site_url="/", docs_dir=ROOT / "docs")
-    pages = {page.src_uri: page.content for page in renderer.generated_pages()}
+    pages = {entry.src_uri: content for entry, content in renderer.rendered()}
     pages["index.md"] = renderer.docs_page((ROOT / "docs" / "index.md").read_text(encoding="utf-8"), "docs/index.md")
     for uri in ("index.md", "partners/index.md", "sign.md"):
         assert "1 partner" in pages[uri] and not re.search(r"\b1 partners\b", pages[uri]), uri
@@ -70,7 +71,7 @@ def test_an_undated_withdrawal_or_signature_says_its_date_is_not_yet_recorded(tm
     compact = load_compact(data)
     signed, withdrawn = compact.partners[0], compact.partners[1]
     assert (signed.status, signed.signed_on, withdrawn.status, withdrawn.withdrawn_on) == ("signed", None, "withdrawn", None)
-    pages = {page.src_uri: page.content for page in SiteRenderer(compact, site_url="/", docs_dir=ROOT / "docs").generated_pages()}
+    pages = {entry.src_uri: content for entry, content in SiteRenderer(compact, site_url="/", docs_dir=ROOT / "docs").rendered()}
     assert "withdrew from the Compact (the date is not yet recorded)." in pages[f"partners/{withdrawn.slug}.md"]
     assert f"({withdrawn.slug}.md): withdrawn, date not yet recorded" in pages["partners/index.md"]
     assert f"partners/{signed.slug}.md), date of signing not yet recorded" in pages["partners/index.md"]
@@ -80,7 +81,7 @@ def test_a_duty_of_several_paragraphs_stays_one_item_of_its_list(compact):
     duty = compact.agreement.duties[0]
     longer = compact.agreement.model_copy(update={"duties": [duty.model_copy(update={"text": f"{duty.text}\n\nA second paragraph."}), *compact.agreement.duties[1:]]})
     renderer = SiteRenderer(replace(compact, agreement=longer), site_url="/", docs_dir=ROOT / "docs")
-    sign = next(page.content for page in renderer.generated_pages() if page.src_uri == "sign.md")
+    sign = next(content for entry, content in renderer.rendered() if entry.src_uri == "sign.md")
     html = markdown.markdown(sign, extensions=["attr_list", "md_in_html", "def_list", "admonition", "tables"])
     items = BeautifulSoup(html, "html.parser").find(string=re.compile("A second paragraph")).find_parent("li")
     assert items is not None and len(items.find_parent("ul").find_all("li", recursive=False)) == len(compact.agreement.duties)

@@ -7,12 +7,11 @@ an address that the committed list (urls.txt) still holds.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterable
 from pathlib import Path
 
 from .compact import Compact
-from .rendering import page_plan
+from .sitemap import address_of, site_map
 
 URL_LIST_HEADER = """\
 # Every address this site publishes, relative to the site's root. Kept up to date by `scripts/urls --update`.
@@ -20,19 +19,9 @@ URL_LIST_HEADER = """\
 """
 
 
-def page_url(src_uri: str) -> str:
-    """The address of the page built from src_uri, as MkDocs writes it with directory URLs."""
-    if src_uri.endswith("index.html"):
-        return posixpath.dirname(src_uri) + "/" if "/" in src_uri else ""
-    stem = src_uri.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index") + "/"
-
-
 def site_urls(src_uris: Iterable[str]) -> list[str]:
     """The sorted, unique addresses of the pages built from these source files."""
-    return sorted({page_url(uri) for uri in src_uris})
+    return sorted({address_of(uri) for uri in src_uris})
 
 
 def parse_url_list(text: str) -> list[str]:
@@ -56,7 +45,7 @@ URL_LIST = "urls.txt"
 def published_urls(compact: Compact, docs_dir: Path) -> list[str]:
     """Every address a build of this data and these Markdown pages publishes."""
     docs = (path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md"))
-    return site_urls([*docs, *(plan.src_uri for plan in page_plan(compact))])
+    return site_urls([*docs, *(page.src_uri for page in site_map(compact).pages)])
 
 
 def lost_addresses(compact: Compact, root: Path) -> list[str]:

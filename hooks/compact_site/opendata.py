@@ -14,6 +14,7 @@ from typing import Any
 
 from .compact import Compact, status_label
 from .model import Partner, Principle
+from .sitemap import badge_url, url_for
 
 VERSION = 1
 
@@ -71,7 +72,6 @@ def _about(compact: Compact) -> dict[str, Any]:
 
 def partner_record(compact: Compact, partner: Partner, site_url: str) -> dict[str, Any]:
     """One partner as open data, with the keys of PARTNER_FIELDS in order."""
-    page = f"{site_url}partners/{partner.slug}/"
     record = {
         "slug": partner.slug,
         "name": partner.name,
@@ -87,9 +87,9 @@ def partner_record(compact: Compact, partner: Partner, site_url: str) -> dict[st
         "website": partner.website,
         "compact_champion": partner.compact_champion,
         "implementation_plan": partner.implementation_plan,
-        "url": page,
-        "badge_url": f"{page}badge.svg",
-        "former_urls": [f"{site_url}partners/{old}/" for old in partner.former_slugs],
+        "url": site_url + url_for(partner),
+        "badge_url": site_url + badge_url(partner),
+        "former_urls": [site_url + url_for(partner, slug=old) for old in partner.former_slugs],
     }
     return {name: value.isoformat() if hasattr(value, "isoformat") else value for name, value in record.items()}
 
@@ -102,8 +102,8 @@ def principle_record(compact: Compact, principle: Principle, site_url: str) -> d
         "objective": principle.objective,
         "text": principle.text,
         "commits": [compact.party_names[key] for key in principle.commits],
-        "url": f"{site_url}principles/{principle.slug}/",
-        "former_urls": [f"{site_url}principles/{old}/" for old in principle.former_slugs],
+        "url": site_url + url_for(principle),
+        "former_urls": [site_url + url_for(principle, slug=old) for old in principle.former_slugs],
     }
 
 
@@ -119,7 +119,7 @@ def partners_json(records: list[dict[str, Any]], compact: Compact) -> str:
 def principles_json(compact: Compact, site_url: str) -> str:
     """/api/principles.json: the objectives and every principle, in the Compact's order."""
     objectives = [
-        {"number": o.number, "slug": o.slug, "title": o.title, "url": f"{site_url}compact/objectives/{o.slug}/"}
+        {"number": o.number, "slug": o.slug, "title": o.title, "url": site_url + url_for(o)}
         for o in compact.objectives
     ]
     principles = [principle_record(compact, principle, site_url) for principle in compact.principles]

@@ -1,4 +1,5 @@
-"""Render the Compact's pages as Markdown from Jinja templates kept as files in templates/.
+"""Render what the site map plans: each page as Markdown from a Jinja template kept in templates/, each file
+(open data, the feed, badges, robots.txt) from its output function.
 
 Safe by default: every value a template prints is escaped as Markdown text unless it is Markup, and the
 only way to make Markup from data is the `markdown` filter, which keeps Markdown but neutralises raw HTML
@@ -7,90 +8,35 @@ and attribute lists. So a partner named `<script>` is shown as those characters,
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
 
-from . import opendata
+from . import opendata, sitemap
 from .badges import badge_layout, partner_claim
-from .changelog import PARTNER_CHANGES, ChangeEntry
 from .compact import Compact, status_label
+from .feed import atom_feed, change_title
 from .history import History, LastChanged, latest
 from .markup import markdown_field
 from .model import EditorNote, Objective, Principle
+from .sitemap import SiteEntry, SiteMap, site_map
+from .text import counted, demote_headings, escape_markdown, first_paragraph, gov_date, href, summary, without_front_matter
 from .xmlrender import xml_environment
 
 TEMPLATES = Path(__file__).parent / "templates"
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")  # Python-Markdown's escapable characters (| with tables)
-_LIST_MARKER = re.compile(r"^(\s*)(\d+)\.|^(\s*)-", re.MULTILINE)
-
-
-# Text with none of what escape_markdown changes (most names and dates): returned as it is, a regex search cheaper
-# than the escaping itself, which runs on every value of thousands of partner pages.
-_NOTHING_TO_ESCAPE = re.compile(r"[^\\`*_{}\[\]()#+!|&<>\n]*")
-
-
-def escape_markdown(value: Any) -> str:
-    """Plain text as Markdown that renders exactly those characters."""
-    text = str(value)
-    if _NOTHING_TO_ESCAPE.fullmatch(text) and not _LIST_MARKER.match(text):
-        return text
-    text = html.escape(text, quote=False)
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    return _LIST_MARKER.sub(lambda m: f"{m[1]}{m[2]}\\." if m[2] else f"{m[3]}\\-", text)
-
-
-def href(url: str) -> Markup:
-    """A validated web address as a Markdown link destination: brackets and spaces percent-encoded."""
-    return Markup(quote(url, safe=":/?#@!$&'*+,;=%~"))
-
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
-
-
-def gov_date(day: dt.date) -> str:
-    """A date in GOV.UK style: 18 September 2016."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"  # not %B: that follows the machine's locale
-
-
-def counted(count: int, noun: str) -> str:
-    """A number with its noun, one or many: '1 partner', '23 partners', '0 meetings'."""
-    return f"{count} {noun if count == 1 else noun + 's'}"
 
 
 def _finalize(value: Any) -> Any:
     return value if isinstance(value, Markup) else escape_markdown("" if value is None else value)
 
-
-def plain_text(markdown: str) -> str:
-    """A Markdown text as the words a reader sees: no link targets, emphasis, escapes or attribute lists."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
-    text = re.sub(r"\{:?\s*[.#][^}]*\}", "", text).replace("*", "")
-    text = re.sub(r"(?<!\w)(__?)(?=\S)(.+?)(?<=\S)\1(?!\w)", r"\2", text)  # _emphasis_ and __strong__
-    text = re.sub(r"\\(.)", r"\1", text)
-    return re.sub(r"\s+", " ", html.unescape(text)).strip()
-
-
-def _summary(text: str, limit: int = 160) -> str:
-    """The first sentence of a Markdown text, as plain text, cut at a word when it runs long."""
-    plain = plain_text(text)
-    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", plain, maxsplit=1)[0]
-    if len(sentence) <= limit:
-        return sentence
-    cut = sentence.rfind(" ", 0, limit)
-    if cut <= 0:  # no space to cut at (a long word, or a script without spaces): cut within the limit
-        cut = limit - 1
-    return sentence[:cut].rstrip(",;") + "…"
 
 
 def _link_highlight(principle: Principle, url: str) -> Markup:
@@ -100,123 +46,25 @@ def _link_highlight(principle: Principle, url: str) -> Markup:
     return Markup(pattern.sub(lambda m: f"***[{m[0][3:-3]}]({url})***", text, count=1))
 
 
-@dataclass(frozen=True)
-class GeneratedPage:
-    """A file made from data: where it goes in the site, its content (Markdown, or HTML for a redirect),
-    and the data file behind it."""
-
-    src_uri: str
-    content: str
-    source: str | None
-    in_nav: bool = True
-
-
-@dataclass(frozen=True)
-class GeneratedFile:
-    """A file the data makes that is not a page (JSON, CSV, SVG, Atom, robots.txt): where it goes, its text."""
-
-    src_uri: str
-    content: str
-
-
-# What a page's date is taken from: a file, a folder (ending in "/"), or one entry (file, list, slug).
-DateSource = str | tuple[str, str, str]
-
-
-@dataclass(frozen=True)
-class PlannedPage:
-    """A page the data makes, before it is rendered: enough to know every address the site publishes."""
-
-    src_uri: str
-    template: str
-    context: dict[str, Any]
-    source: str | None  # the data file behind the page; None where several are
-    in_nav: bool = True
-    dated_by: tuple[DateSource, ...] = ()  # default: the source file
-    description: str | None = None  # for link previews; default: the page's first paragraph
-
-
-def page_plan(compact: Compact) -> list[PlannedPage]:
-    """Every page the data makes, in a stable order: the indexes, then objectives, principles, partners, annual
-    reports, and the redirects from former addresses."""
-    partners, principles = "data/partners.yml", "data/principles.yml"
-    whole = ("docs/compact/", principles, "data/document.yml", "data/agreement.yml", "data/notes.yml")
-    plan = [
-        PlannedPage("partners/index.md", "partners_index.md.j2", {}, partners),
-        PlannedPage("principles/index.md", "principles_index.md.j2", {}, principles),
-        PlannedPage("sign.md", "sign.md.j2", {}, "data/agreement.yml"),
-        PlannedPage("editors-notes.md", "editors_notes.md.j2", {}, "data/notes.yml"),
-        # Every section of the Compact in order on one page, for reading in full, printing or a PDF.
-        PlannedPage("compact/whole.md", "whole_compact.md.j2", {}, None, dated_by=whole),
-        PlannedPage("whats-new.md", "whats_new.md.j2", {}, "data/changelog.yml"),
-        # The page's words are the template's; the licence and the example come from the data.
-        PlannedPage("reuse.md", "reuse.md.j2", {}, None, dated_by=("hooks/compact_site/templates/reuse.md.j2", "data/document.yml")),
-    ]
-    for objective in compact.objectives:
-        context = {"objective": objective, "principles": compact.principles_of(objective)}
-        dated_by = ((principles, "objectives", objective.slug), *((principles, "principles", p.slug) for p in context["principles"]))
-        summary = _summary(objective.introduction)
-        plan.append(PlannedPage(f"compact/objectives/{objective.slug}.md", "objective.md.j2", context, principles, dated_by=dated_by, description=summary))
-    for principle in compact.principles:
-        before, after = compact.neighbours(principle)
-        objective = compact.objectives_by_number[principle.objective]
-        context = {"principle": principle, "objective": objective, "before": before, "after": after}
-        dated_by = ((principles, "principles", principle.slug),)
-        summary = _summary(principle.text)
-        plan.append(PlannedPage(f"principles/{principle.slug}.md", "principle.md.j2", context, principles, False, dated_by, summary))
-    for partner in compact.partners:
-        dated_by = ((partners, "partners", partner.slug),)
-        description = f"{partner.name}: {partner_claim(partner, compact.document)}. {status_label(partner)}."
-        plan.append(PlannedPage(f"partners/{partner.slug}.md", "partner.md.j2", {"partner": partner}, partners, False, dated_by, description))
-    # The annual report's factual annex, for each year in which the data records anything (linked from governance).
-    for year in compact.governance.report_years:
-        report = {"report": compact.governance.annual_report(year)}
-        plan.append(PlannedPage(f"compact/annual-reports/{year}.md", "annual_report.md.j2", report, "data/meetings.yml", in_nav=False))
-    # A page at each former address of a renamed entry sends readers (and search engines) on.
-    for folder, entries, source in (("partners", compact.partners, partners), ("principles", compact.principles, principles)):
-        for entry in entries:
-            title = entry.name if folder == "partners" else entry.title
-            target = {"title": title, "relative": f"../{entry.slug}/", "target": f"{folder}/{entry.slug}/"}
-            plan += [PlannedPage(f"{folder}/{old}/index.html", "redirect.html.j2", target, source, in_nav=False) for old in entry.former_slugs]
-    return plan
-
-
-def change_title(compact: Compact, entry: ChangeEntry) -> str:
-    """A changelog entry's title: a partner's change in its own name, or what a correction corrected."""
-    if entry.partner is not None:
-        return f"{compact.partners_by_slug[entry.partner].name} {PARTNER_CHANGES[entry.kind]}"
-    return entry.title or ""
-
-
-def _atom_time(moment: dt.datetime | dt.date) -> str:
-    """A moment as Atom (RFC 3339) wants it, in UTC; a day is its midnight in UTC."""
-    if not isinstance(moment, dt.datetime):
-        moment = dt.datetime.combine(moment, dt.time(), dt.timezone.utc)
-    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-_PROSE_START = re.compile(r"^[\w\[*_\"'‘“(]")
-
-
-def first_paragraph(markdown: str) -> str | None:
-    """The first paragraph of prose in a Markdown page (not a heading, list, table, note or HTML), as text."""
-    body = _FRONT_MATTER.sub("", markdown)
-    for block in re.split(r"\n\s*\n", body):
-        block = block.strip()
-        if block and _PROSE_START.match(block) and not re.match(r"^(\d+\.|[-*+] )", block):
-            text = plain_text(block)
-            if text:
-                return _summary(block)
-    return None
-
-
 class PageError(Exception):
     """A page's Markdown or template could not be rendered; the message names the file and line."""
 
 
+# The outputs that render the site map's files, by name (SiteEntry.renders of a file).
+OUTPUTS: dict[str, Callable[["SiteRenderer", SiteEntry], str]] = {
+    "partners_json": lambda r, entry: opendata.partners_json(r.partner_records, r.compact),
+    "principles_json": lambda r, entry: opendata.principles_json(r.compact, r.site_url),
+    "partners_csv": lambda r, entry: opendata.partners_csv(r.partner_records),
+    "feed": lambda r, entry: atom_feed(r.compact, r.site_url, r.history, r.xml_env),
+    "robots": lambda r, entry: r.env.get_template("robots.txt.j2").render(),
+    "badge": lambda r, entry: r.xml_env.get_template("badge.svg.j2").render(badge=badge_layout(entry.context["partner"], r.compact.document)),
+}
+
+
 @dataclass
 class SiteRenderer:
-    """Renders one build of the site from one validated Compact."""
+    """Renders one build of the site from one validated Compact: the pages and files of its site map, the pages of
+    docs/, and what every page says of itself."""
 
     compact: Compact
     site_url: str
@@ -227,8 +75,7 @@ class SiteRenderer:
 
     def __post_init__(self) -> None:
         self.site_url = self.site_url.rstrip("/") + "/"
-        self.dated_by: dict[str, tuple[DateSource, ...]] = {}  # generated pages' date sources, by src_uri
-        self.descriptions: dict[str, str] = {}  # generated pages' own descriptions, by src_uri
+        self.site_map: SiteMap = site_map(self.compact)
         self._docs_templates: dict[str, jinja2.Template] = {}  # each page of docs/ compiled once a build
         self.xml_env = xml_environment()
         # For the few HTML fragments of the theme's <head> and page footer: escaped for HTML, not Markdown.
@@ -252,7 +99,7 @@ class SiteRenderer:
         )
         self.env.filters.update(
             markdown=markdown_field,
-            summary=_summary,
+            summary=summary,
             html=lambda value: Markup(html.escape(str(value))),
             href=href,
             gov_date=gov_date,
@@ -262,6 +109,9 @@ class SiteRenderer:
         self.env.globals.update(
             compact=self.compact,
             site_url=self.site_url,
+            url_for=sitemap.url_for,
+            page_source=sitemap.page_source,
+            badge_url=sitemap.badge_url,
             link_highlight=_link_highlight,
             partner_claim=lambda partner: partner_claim(partner, self.compact.document),
             badge=lambda partner: badge_layout(partner, self.compact.document),
@@ -273,80 +123,39 @@ class SiteRenderer:
             status_label=status_label,
         )
 
-    # --- Pages made from data ---------------------------------------------------------------------
+    # --- What the site map plans ------------------------------------------------------------------
 
-    def generated_pages(self) -> list[GeneratedPage]:
-        """Every page the data makes, rendered, in a stable order."""
-        pages = []
-        for plan in page_plan(self.compact):
-            self.dated_by[plan.src_uri] = plan.dated_by or ((plan.source,) if plan.source else ())
-            if plan.description:
-                self.descriptions[plan.src_uri] = plan.description
-            pages.append(GeneratedPage(plan.src_uri, self._render(plan.template, **plan.context), plan.source, plan.in_nav))
-        return pages
+    def render(self, entry: SiteEntry) -> str:
+        """A page's Markdown (or a redirect's HTML), or a file's text."""
+        if entry.is_page:
+            return self._render(entry.renders, **entry.context)
+        return OUTPUTS[entry.renders](self, entry)
 
-    # --- Files made from data: open data, badges, the feed ----------------------------------------
+    def rendered(self) -> list[tuple[SiteEntry, str]]:
+        """Everything the site map plans, rendered, in its order."""
+        return [(entry, self.render(entry)) for entry in self.site_map.entries]
 
-    def generated_files(self) -> list[GeneratedFile]:
-        """Every file the data makes that is not a page, in a stable order."""
-        records = [opendata.partner_record(self.compact, partner, self.site_url) for partner in self.compact.partners]
-        files = [
-            GeneratedFile("api/partners.json", opendata.partners_json(records, self.compact)),
-            GeneratedFile("api/principles.json", opendata.principles_json(self.compact, self.site_url)),
-            GeneratedFile("partners.csv", opendata.partners_csv(records)),
-            GeneratedFile("feed.xml", self.atom_feed()),
-            GeneratedFile("robots.txt", self.env.get_template("robots.txt.j2").render()),
-        ]
-        badge = self.xml_env.get_template("badge.svg.j2")
-        for partner in self.compact.partners:
-            svg = badge.render(badge=badge_layout(partner, self.compact.document))
-            # A badge embedded elsewhere keeps working after a rename, as the page's old address does.
-            files += [GeneratedFile(f"partners/{slug}/badge.svg", svg) for slug in (partner.slug, *partner.former_slugs)]
-        return files
-
-    def atom_feed(self) -> str:
-        """/feed.xml: the changelog as Atom, dated by the last commit (or the newest entry without git)."""
-        page = f"{self.site_url}whats-new/"
-        items = [
-            {
-                "id": f"{page}#{entry.id}",
-                "title": change_title(self.compact, entry),
-                "link": f"{self.site_url}partners/{entry.partner}/" if entry.partner else f"{page}#{entry.id}",
-                "updated": _atom_time(entry.changed_on),
-                "kind": entry.kind,
-                "summary": plain_text(entry.summary) if entry.summary else None,
-            }
-            for entry in self.compact.changes
-        ]
-        if self.history.last_commit is not None:
-            updated = _atom_time(self.history.last_commit)
-        else:  # Atom needs a date: never the build's time, which would change the file at every build
-            updated = _atom_time(self.compact.changes[0].changed_on if self.compact.changes else dt.date(1970, 1, 1))
-        return self.xml_env.get_template("feed.xml.j2").render(
-            title=self.compact.document.full_title,
-            site_url=self.site_url,
-            page_url=page,
-            feed_url=f"{self.site_url}feed.xml",
-            updated=updated,
-            licence=self.compact.document.licence,
-            items=items,
-        )
+    @cached_property
+    def partner_records(self) -> list[dict[str, Any]]:
+        """Every partner as open data: the rows of /api/partners.json and /partners.csv."""
+        return [opendata.partner_record(self.compact, partner, self.site_url) for partner in self.compact.partners]
 
     def example_partner(self) -> str:
         """The first partner's record in /api/partners.json, as the "Reuse this data" page shows it."""
-        record = opendata.partner_record(self.compact, self.compact.partners[0], self.site_url)
-        return json.dumps(record, ensure_ascii=False, indent=2)
+        return json.dumps(self.partner_records[0], ensure_ascii=False, indent=2)
 
     # --- What every page says of itself: its date, its description, its link preview ----------------
 
     def last_changed(self, src_uri: str) -> LastChanged:
-        """When a page's source last changed: a generated page's data (entries), or a Markdown page's file."""
-        sources = self.dated_by.get(src_uri, (f"docs/{src_uri}",))
+        """When a page's source last changed: a planned page's data (entries), or a Markdown page's file."""
+        planned = self.site_map.page(src_uri)
+        sources = planned.date_sources if planned else (f"docs/{src_uri}",)
         return latest(self.history.entry(*source) if isinstance(source, tuple) else self.history.file(source) for source in sources)
 
     def page_meta(self, src_uri: str, url: str, *, title: str, markdown: str, description: str | None, fallback: str) -> dict[str, str]:
         """A page's description, link preview tags and date line, as HTML for the theme to print as it is."""
-        description = description or self.descriptions.get(src_uri) or first_paragraph(markdown) or fallback
+        planned = self.site_map.page(src_uri)
+        description = description or (planned and planned.description) or first_paragraph(markdown) or fallback
         changed = self.last_changed(src_uri)
         context = {
             "title": title,
@@ -419,7 +228,7 @@ class SiteRenderer:
         if self.docs_dir is None:
             raise PageError(f"docs/{src_uri}: the whole Compact needs the folder of Markdown pages")
         try:
-            text = _FRONT_MATTER.sub("", (self.docs_dir / src_uri).read_text(encoding="utf-8"))
+            text = without_front_matter((self.docs_dir / src_uri).read_text(encoding="utf-8"))
         except FileNotFoundError as error:  # a page moved or renamed: the whole Compact still names it
             raise PageError(f"docs/{src_uri}: the whole Compact (whole_compact.md.j2) includes this page, which does not exist") from error
         return Markup(demote_headings(self.docs_page(text, f"docs/{src_uri}"), levels))
@@ -428,7 +237,7 @@ class SiteRenderer:
         """An objective and its principles as on its own page, with links from the compact/ folder."""
         principles = self.compact.principles_of(objective)
         markdown = self._render("objective.md.j2", objective=objective, principles=principles, root="../")
-        return Markup(demote_headings(_FRONT_MATTER.sub("", markdown), levels))
+        return Markup(demote_headings(without_front_matter(markdown), levels))
 
     def note_markdown(self, note: EditorNote) -> Markup:
         """An open note as an admonition; a resolved note as nothing."""
@@ -437,22 +246,10 @@ class SiteRenderer:
 
 class _TextLoader(jinja2.BaseLoader):
     """One text as a template, compiled through the environment's bytecode cache (Environment.from_string
-    compiles anew on every build: about 20 ms of each build of the real site, profiled)."""
+    compiles anew on every build)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, None, Callable[[], bool]]:
         return self.text, None, lambda: False  # the cache is keyed by the text itself: never stale
-
-
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
-_HEADING = re.compile(r"^(#{1,6})(?=\s)", re.MULTILINE)
-
-
-def demote_headings(markdown: str, levels: int) -> str:
-    """Move every ATX heading down `levels` levels (to h6 at most), to nest a page inside another.
-
-    Only for pages without fenced code: a '#' at the start of a line in a code block would move too.
-    """
-    return _HEADING.sub(lambda match: "#" * min(6, len(match[1]) + levels), markdown)

@@ -1,0 +1,101 @@
+"""Text helpers: plain text as Markdown, dates and counts in words, and summaries of Markdown as plain text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from typing import Any
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")  # Python-Markdown's escapable characters (| with tables)
+_LIST_MARKER = re.compile(r"^(\s*)(\d+)\.|^(\s*)-", re.MULTILINE)
+
+
+# Text with none of what escape_markdown changes (most names and dates): returned as it is, a regex search cheaper
+# than the escaping itself, which runs on every value of thousands of partner pages.
+_NOTHING_TO_ESCAPE = re.compile(r"[^\\`*_{}\[\]()#+!|&<>\n]*")
+
+
+def escape_markdown(value: Any) -> str:
+    """Plain text as Markdown that renders exactly those characters."""
+    text = str(value)
+    if _NOTHING_TO_ESCAPE.fullmatch(text) and not _LIST_MARKER.match(text):
+        return text
+    text = html.escape(text, quote=False)
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _LIST_MARKER.sub(lambda m: f"{m[1]}{m[2]}\\." if m[2] else f"{m[3]}\\-", text)
+
+
+def href(url: str) -> Markup:
+    """A validated web address as a Markdown link destination: brackets and spaces percent-encoded."""
+    return Markup(quote(url, safe=":/?#@!$&'*+,;=%~"))
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+
+def gov_date(day: dt.date) -> str:
+    """A date in GOV.UK style: 18 September 2016."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"  # not %B: that follows the machine's locale
+
+
+def counted(count: int, noun: str) -> str:
+    """A number with its noun, one or many: '1 partner', '23 partners', '0 meetings'."""
+    return f"{count} {noun if count == 1 else noun + 's'}"
+
+
+def plain_text(markdown: str) -> str:
+    """A Markdown text as the words a reader sees: no link targets, emphasis, escapes or attribute lists."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"\{:?\s*[.#][^}]*\}", "", text).replace("*", "")
+    text = re.sub(r"(?<!\w)(__?)(?=\S)(.+?)(?<=\S)\1(?!\w)", r"\2", text)  # _emphasis_ and __strong__
+    text = re.sub(r"\\(.)", r"\1", text)
+    return re.sub(r"\s+", " ", html.unescape(text)).strip()
+
+
+def summary(text: str, limit: int = 160) -> str:
+    """The first sentence of a Markdown text, as plain text, cut at a word when it runs long."""
+    plain = plain_text(text)
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", plain, maxsplit=1)[0]
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence.rfind(" ", 0, limit)
+    if cut <= 0:  # no space to cut at (a long word, or a script without spaces): cut within the limit
+        cut = limit - 1
+    return sentence[:cut].rstrip(",;") + "…"
+
+
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+
+
+def without_front_matter(markdown: str) -> str:
+    """A Markdown page without its YAML front matter."""
+    return _FRONT_MATTER.sub("", markdown)
+
+_HEADING = re.compile(r"^(#{1,6})(?=\s)", re.MULTILINE)
+
+
+def demote_headings(markdown: str, levels: int) -> str:
+    """Move every ATX heading down `levels` levels (to h6 at most), to nest a page inside another.
+
+    Only for pages without fenced code: a '#' at the start of a line in a code block would move too.
+    """
+    return _HEADING.sub(lambda match: "#" * min(6, len(match[1]) + levels), markdown)
+
+
+_PROSE_START = re.compile(r"^[\w\[*_\"'‘“(]")
+
+
+def first_paragraph(markdown: str) -> str | None:
+    """The first paragraph of prose in a Markdown page (not a heading, list, table, note or HTML), as text."""
+    body = without_front_matter(markdown)
+    for block in re.split(r"\n\s*\n", body):
+        block = block.strip()
+        if block and _PROSE_START.match(block) and not re.match(r"^(\d+\.|[-*+] )", block):
+            text = plain_text(block)
+            if text:
+                return summary(block)
+    return None
