@@ -25,7 +25,7 @@ from .badges import badge_layout, partner_claim
 from .changelog import PARTNER_CHANGES, ChangeEntry
 from .compact import Compact, status_label
 from .history import History, LastChanged, latest
-from .markup import markdown_field
+from .markup import fields_as_text, markdown_field, markdown_field_linking
 from .model import EditorNote, Objective, Principle
 from .xmlrender import xml_environment
 
@@ -95,9 +95,7 @@ def _summary(text: str, limit: int = 160) -> str:
 
 def _link_highlight(principle: Principle, url: str) -> Markup:
     """A highlighted principle's prose, its bold-italic title words made a link to its own page."""
-    text = markdown_field(principle.text)
-    pattern = re.compile(re.escape(f"***{markdown_field(principle.title)}***"), re.IGNORECASE)  # escaped as the text
-    return Markup(pattern.sub(lambda m: f"***[{m[0][3:-3]}]({url})***", text, count=1))
+    return markdown_field_linking(principle.text, principle.title, url)
 
 
 @dataclass(frozen=True)
@@ -200,7 +198,7 @@ _PROSE_START = re.compile(r"^[\w\[*_\"'‘“(]")
 
 def first_paragraph(markdown: str) -> str | None:
     """The first paragraph of prose in a Markdown page (not a heading, list, table, note or HTML), as text."""
-    body = _FRONT_MATTER.sub("", markdown)
+    body = _FRONT_MATTER.sub("", fields_as_text(markdown))
     for block in re.split(r"\n\s*\n", body):
         block = block.strip()
         if block and _PROSE_START.match(block) and not re.match(r"^(\d+\.|[-*+] )", block):
