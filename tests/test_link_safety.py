@@ -68,7 +68,7 @@ def test_what_reaches_a_page_from_a_text_links_only_to_web_addresses(text):
 @pytest.mark.parametrize("text", UNSAFE_LINKS.values(), ids=UNSAFE_LINKS.keys())
 def test_the_check_refuses_a_text_from_which_the_sanitizer_removed_a_link_or_an_image(text):
     message = refusal(text)["msg"]
-    assert "expected an address starting https:// or http://" in message or "got <img>" in message
+    assert "expected an address starting https:// or http://" in message or "Markdown made <img> of it" in message
 
 
 def test_the_check_names_the_address_it_refused():
@@ -99,7 +99,7 @@ def test_links_to_web_addresses_and_plain_markdown_are_kept(text):
 
 
 def test_a_heading_in_a_field_is_refused_as_an_element_the_site_does_not_show():
-    assert "got <h1>" in refusal("# A heading")["msg"]
+    assert refusal("# A heading")["msg"].endswith("; Markdown made <h1> of it")
 
 
 def test_fields_are_read_with_the_extensions_mkdocs_loads():

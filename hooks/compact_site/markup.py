@@ -137,7 +137,9 @@ def sanitized_field(text: str) -> SanitizedField:
     made.feed(made_html)
     kept.feed(html)
     removed = [f"expected an address starting https:// or http://; got {address!r}" for address in made.addresses if address not in kept.addresses]
-    removed += [f"expected only Markdown's paragraphs, emphasis, links, lists, quotations and code; got <{tag}>" for tag in dict.fromkeys(made.tags) if tag not in SAFE_TAGS]
+    elements = ", ".join(f"<{tag}>" for tag in dict.fromkeys(made.tags) if tag not in SAFE_TAGS)
+    if elements:
+        removed.append(f"expected Markdown's paragraphs, emphasis, links, lists, quotations and code only; Markdown made {elements} of it")
     return SanitizedField(html, tuple(removed))
 
 
