@@ -10,7 +10,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from compact_site.markup import SAFE_TAGS, SITE_MARKDOWN_EXTENSIONS, markdown_field
+from compact_site.markup import SAFE_TAGS, SITE_MARKDOWN_EXTENSIONS, markdown_field, sanitized_field
 from compact_site.rendering import escape_markdown
 from sitebuild import build_site, copy_project
 
@@ -93,6 +93,31 @@ def test_a_token_in_escaped_text_stays_text():
     text = "{compact-html:PHNjcmlwdD4=}"  # <script>, as a partner's name
     html = markdown.markdown(escape_markdown(text), extensions=["compact_site.markup"])
     assert BeautifulSoup(html, "html.parser").get_text() == text
+
+
+# Where the templates put a field: alone, continuing a list item's line, in an admonition, in an HTML block that
+# Markdown reads (md_in_html), in a table cell. The field's lines after its first are indented as the template
+# indents them (Jinja's indent filter).
+CONTEXTS = {
+    "a paragraph": "{field}",
+    "a list item": "- ***[A title](https://x.y/)*** – {field}",
+    "an admonition": '!!! note "Editor\'s note"\n\n    {field}',
+    "an HTML block read as Markdown": "<div markdown>\n\n{field}\n\n</div>",
+    "a table cell": "| a |\n| --- |\n| {field} |",
+}
+# In its place, this field read as a definition list with a javascript: link before fields went in as HTML.
+IN_PLACE = {"hostile": ": [x]\n    [x]: javascript:alert(1)", "safe": "*Some* [words](https://x.y/) and `code`."}
+
+
+@pytest.mark.parametrize("context", CONTEXTS.values(), ids=CONTEXTS.keys())
+@pytest.mark.parametrize("text", IN_PLACE.values(), ids=IN_PLACE.keys())
+def test_a_field_in_its_place_on_a_page_is_the_html_the_sanitizer_made(context, text):
+    field = str(markdown_field(text))
+    indent = "    " if context.startswith(("- ", "!!!")) else ""
+    page = markdown.markdown(context.format(field=field.replace("\n", "\n" + indent)), extensions=[*SITE_MARKDOWN_EXTENSIONS, "compact_site.markup"])
+    sanitized = sanitized_field(text).html.removeprefix("<p>").removesuffix("</p>")
+    assert sanitized in page, page
+    assert "javascript:" not in page.replace(sanitized, ""), page
 
 
 # --- The real build, with hostile data ---------------------------------------------------------------------
