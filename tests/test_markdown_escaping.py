@@ -10,7 +10,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from compact_site.markup import SAFE_TAGS, SITE_MARKDOWN_EXTENSIONS, markdown_field, sanitized_field
+from compact_site.markup import SAFE_TAGS, SITE_MARKDOWN_EXTENSIONS, markdown_field, markdown_field_linking, sanitized_field
 from compact_site.rendering import escape_markdown
 from sitebuild import build_site, copy_project
 
@@ -118,6 +118,13 @@ def test_a_field_in_its_place_on_a_page_is_the_html_the_sanitizer_made(context, 
     sanitized = sanitized_field(text).html.removeprefix("<p>").removesuffix("</p>")
     assert sanitized in page, page
     assert "javascript:" not in page.replace(sanitized, ""), page
+
+
+def test_highlighted_words_made_a_link_are_the_field_s_text_not_markup():
+    field = markdown_field_linking("Be ***<b>open</b> & fair*** always.", "<b>open</b> & fair", "../principles/open.md")
+    page = BeautifulSoup(markdown.markdown(str(field), extensions=[*SITE_MARKDOWN_EXTENSIONS, "compact_site.markup"]), "html.parser")
+    assert [(a["href"], a.get_text()) for a in page.find_all("a")] == [("../principles/open.md", "<b>open</b> & fair")]
+    assert page.get_text() == "Be <b>open</b> & fair always." and page.find("b") is None
 
 
 # --- The real build, with hostile data ---------------------------------------------------------------------

@@ -43,6 +43,7 @@ _SANITIZER = nh3.Cleaner(
     link_rel=None,
     strip_comments=True,
 )
+_TEXT_ONLY = nh3.Cleaner(tags=set(), clean_content_tags=set(), attributes={}, link_rel=None)  # for descriptions
 # Python-Markdown's own placeholders for the HTML it keeps aside are these characters around a number: none may come
 # from a field (the data refuses control characters), nor from a token.
 _PLACEHOLDER_CHARACTERS = str.maketrans("", "", "\x02\x03")
@@ -149,6 +150,7 @@ _TOKEN = re.compile(r"(?<!\\)\{compact-html:([A-Za-z0-9_=-]*)\}")
 
 
 def _token(html: str) -> str:
+    """HTML as a token for a page's Markdown; nothing for no HTML."""
     return "{compact-html:" + base64.urlsafe_b64encode(html.encode("utf-8")).decode("ascii") + "}" if html else ""
 
 
@@ -186,17 +188,14 @@ def markdown_field_linking(value: str, words: str, url: str) -> Markup:
     before, inside, after = first.partition(marker)
     if not inside:  # the words are not in the first paragraph: no link
         return markdown_field(value)
-    link = f"***[{found[0][3:-3]}]({url})***"
+    link = f"***[{_field_markdown(found[0][3:-3])}]({url})***"  # the words escaped as the field's text is
     return _as_tokens(f"{_token(before)}{link}{_token(after)}", rest)
 
 
 def fields_as_text(markdown_page: str) -> str:
     """A generated page's Markdown with each field's token replaced by the field's text (its HTML without tags,
     character references kept): what a page's description is read from."""
-    return _TOKEN.sub(lambda token: _SANITIZER_OF_TAGS.clean(_decoded(token[1])), markdown_page)
-
-
-_SANITIZER_OF_TAGS = nh3.Cleaner(tags=set(), clean_content_tags=set(), attributes={}, link_rel=None)
+    return _TOKEN.sub(lambda token: _TEXT_ONLY.clean(_decoded(token[1])), markdown_page)
 
 
 def _decoded(token_text: str) -> str:
