@@ -82,6 +82,6 @@ def test_a_duty_of_several_paragraphs_stays_one_item_of_its_list(compact):
     longer = compact.agreement.model_copy(update={"duties": [duty.model_copy(update={"text": f"{duty.text}\n\nA second paragraph."}), *compact.agreement.duties[1:]]})
     renderer = SiteRenderer(replace(compact, agreement=longer), site_url="/", docs_dir=ROOT / "docs")
     sign = next(content for entry, content in renderer.rendered() if entry.src_uri == "sign.md")
-    html = markdown.markdown(sign, extensions=["attr_list", "md_in_html", "def_list", "admonition", "tables"])
+    html = markdown.markdown(sign, extensions=["attr_list", "md_in_html", "def_list", "admonition", "tables", "compact_site.markup"])
     items = BeautifulSoup(html, "html.parser").find(string=re.compile("A second paragraph")).find_parent("li")
     assert items is not None and len(items.find_parent("ul").find_all("li", recursive=False)) == len(compact.agreement.duties)

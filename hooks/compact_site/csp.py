@@ -3,7 +3,9 @@
 Scripts, styles, images, fonts and connections come only from the site itself. The page's own inline
 scripts and <style> elements are allowed one by one, by the SHA-256 hash of their exact text, so a script
 injected into a page (or edited after the build) does not run. Nothing allows 'unsafe-inline' or
-'unsafe-eval', and no other host is named.
+'unsafe-eval', and no other host is named: so no event handler attribute and no javascript: address runs either.
+This is the second line: the data's text reaches a page only as escaped text or as sanitized HTML
+(compact_site.markup), and the build refuses an inline script that the theme does not write (with_csp_meta).
 """
 
 from __future__ import annotations
@@ -32,19 +34,18 @@ BASE_POLICY: dict[str, tuple[str, ...]] = {
 
 # Script types that the browser runs; any other type (application/json for Material's config) is data.
 _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
-_EVENT_HANDLER = re.compile(r"on[a-z]+")
 _CHARSET_META = re.compile(r"\s*<meta\s+charset=[^>]*>", re.IGNORECASE)
 _HEAD = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
 
 
 class CspError(Exception):
-    """A page that no strict policy can allow as it stands (an inline event handler, say)."""
+    """A page that the policy cannot allow: an inline script the theme does not write, or a policy of its own."""
 
 
-# One pass over the page finds what a policy must know: comments (skipped), the raw text elements <script> and
-# <style> with their text, and every other start tag. A quoted attribute value may hold '>'; the page's text
-# cannot hold '<' unescaped, so every '<' here opens markup. A regular expression, not html.parser: this runs
-# on every page of every build, and is several times faster (measured on a partner page).
+# One pass over the page finds what the policy must hash: comments (skipped), the raw text elements <script> and
+# <style> with their text, and start tags that may carry a style="" attribute. A quoted attribute value may hold
+# '>'; the page's text cannot hold '<' unescaped, so every '<' here opens markup. It decides no safety of the
+# data's text (compact_site.markup's sanitizer does); it finds the theme's scripts and styles to hash.
 _ATTRIBUTES = r"""([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)"""
 _MARKUP = re.compile(
     r"<!--.*?-->"
@@ -52,74 +53,26 @@ _MARKUP = re.compile(
     rf"|<([a-z][^\s/>]*){_ATTRIBUTES}>",
     re.DOTALL | re.IGNORECASE,
 )
-# Attributes (lower-cased) that match none of these need no closer look: no handler, style, policy or script
-# address. Each pattern opens with literal text, which the regex engine finds fast, and checks the character
-# before it after (one alternation with a leading class made the search seven times as long on a partner page);
-# lower-cased text, as re.IGNORECASE is several times slower again.
-# - A browser reads "/" between attributes as a space (<img/onerror=...>), and starts a new attribute right
-#   after a quoted value (<a href="x"onclick=...>). A handler is looked for with its "=": without a value it
-#   runs nothing, and words of a page's description (" one", " only") would send the page the slow way.
-# - "stylesheet" is not a style attribute: it would send every page the slow way.
-# - A character reference can hide a letter of "javascript:" only as a number (HTML names no letter), and so can
-#   &Tab; and &NewLine;, which a browser drops from an address (below); those of quotation marks and apostrophes,
-#   which escaping writes into names and titles, hide nothing.
-_HANDLER_HINT = re.compile(r"""on(?<=[\s/"']on)[a-z]+\s*=""")
-_STYLE_HINT = re.compile(r"""style(?<=[\s/"']style)(?![a-z-])""")
-_REFERENCE_HINT = re.compile(r"&(?:#(?!39;|x27;|34;|x22;)|tab;|newline;)")
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
 
-def _worth_a_look(attributes: str) -> bool:
-    """Whether lower-cased attribute text may hold what a policy must know of or refuse."""
-    return (
-        "javascript" in _without_tabs_and_newlines(attributes)
-        or "http-equiv" in attributes
-        or _HANDLER_HINT.search(attributes) is not None
-        or _STYLE_HINT.search(attributes) is not None
-        or _REFERENCE_HINT.search(attributes) is not None
-    )
+def _attributes(text: str) -> dict[str, str]:
+    """A start tag's attributes by (lower-cased) name, their character references resolved."""
+    values = {}
+    for name, double, single, bare in _ATTRIBUTE.findall(text):
+        value = double or single or bare
+        values[name.lower()] = html.unescape(value) if "&" in value else value
+    return values
 
 
 @dataclass
 class _InlineCode:
-    """The text of a page's inline scripts, <style> elements and style attributes, and what no policy allows."""
+    """The text of a page's inline scripts, <style> elements and style attributes; whether it has a policy."""
 
     scripts: list[str] = field(default_factory=list)
     styles: list[str] = field(default_factory=list)
     style_attributes: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
     has_policy: bool = False
-
-    def start_tag(self, tag: str, attributes: str) -> dict[str, str]:
-        """Check one start tag's attributes; return them by name, their character references resolved."""
-        values = {}
-        for name, double, single, bare in _ATTRIBUTE.findall(attributes):
-            value = double or single or bare
-            values[name.lower()] = html.unescape(value) if "&" in value else value
-        for name, value in values.items():
-            if _EVENT_HANDLER.fullmatch(name):
-                self.problems.append(f"<{tag} {name}=...>: an inline event handler; attach it from a script file")
-            if name in ("href", "src", "action") and _is_javascript(value):
-                self.problems.append(f"<{tag} {name}={value!r}>: a javascript: address")
-        if "style" in values:
-            self.style_attributes.append(values["style"])
-        if tag == "meta" and values.get("http-equiv", "").lower() == "content-security-policy":
-            self.has_policy = True
-        return values
-
-
-# A browser drops every ASCII tab and newline from an address, wherever they stand, and the control characters and
-# spaces at its ends (the URL standard): "java<tab>script:" is a javascript: address.
-_AROUND_ADDRESSES = "".join(map(chr, range(0x21)))
-
-
-def _without_tabs_and_newlines(text: str) -> str:
-    return text.replace("\t", "").replace("\n", "").replace("\r", "")  # three passes in C: str.translate is slower
-
-
-def _is_javascript(address: str) -> bool:
-    """Whether a browser reads the address (its character references resolved) as a javascript: one."""
-    return _without_tabs_and_newlines(address).strip(_AROUND_ADDRESSES).lower().startswith("javascript:")
 
 
 def source_hash(text: str) -> str:
@@ -129,23 +82,21 @@ def source_hash(text: str) -> str:
 
 
 def _scan(page: str) -> _InlineCode:
-    """Every inline script, style and style attribute of the page; CspError if it holds what no policy allows."""
+    """Every inline script, style and style attribute of the page, and whether it has a policy already."""
     found = _InlineCode()
-    markup = _MARKUP.findall(page)
-    # One search over the attributes of all start tags at once: on most pages no tag needs a closer look, and
-    # then none is searched on its own (two thirds of the scan's time on a partner page went on those searches).
-    any_worth_a_look = _worth_a_look("\0".join([item[4] for item in markup]).lower())
-    for raw_tag, raw_attributes, text, tag, attributes in markup:
-        if raw_tag:
-            values = found.start_tag(raw_tag.lower(), raw_attributes)
-            if raw_tag.lower() == "style":
-                found.styles.append(text)
-            elif "src" not in values and values.get("type", "").lower() in _SCRIPT_TYPES:
+    for raw_tag, raw_attributes, text, tag, attributes in _MARKUP.findall(page):
+        if raw_tag.lower() == "style":
+            found.styles.append(text)
+        elif raw_tag:
+            values = _attributes(raw_attributes)
+            if "src" not in values and values.get("type", "").lower() in _SCRIPT_TYPES:
                 found.scripts.append(text)
-        elif any_worth_a_look and tag and _worth_a_look(attributes.lower()):
-            found.start_tag(tag.lower(), attributes)
-    if found.problems:
-        raise CspError("; ".join(dict.fromkeys(found.problems)))
+        elif "style" in attributes.lower() or "http-equiv" in attributes.lower():
+            values = _attributes(attributes)
+            if "style" in values:
+                found.style_attributes.append(values["style"])
+            if tag.lower() == "meta" and values.get("http-equiv", "").lower() == "content-security-policy":
+                found.has_policy = True
     return found
 
 

@@ -21,7 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-from .markup import link_addresses
+from .markup import sanitized_field
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[
@@ -59,10 +59,12 @@ def _web_address(value: str) -> str:
 
 
 def _safe_links(text: str) -> str:
-    """Every link and image that the text makes on the site must be at a web address (so no javascript: link can
-    be written), however Markdown finds it: inline, by reference, in a list or a quotation."""
-    for address in link_addresses(text):
-        _web_address(address)
+    """The text as the site shows it, converted and sanitized as the pages are: refused if the sanitizer removed
+    anything from it (a link elsewhere than a web address, so no javascript: link, or an element the site does not
+    show)."""
+    removed = sanitized_field(text).removed
+    if removed:
+        raise ValueError("; ".join(removed))
     return text
 
 

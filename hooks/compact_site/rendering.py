@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -25,7 +24,7 @@ from .badges import badge_layout, partner_claim
 from .compact import Compact, status_label
 from .feed import atom_feed, change_title
 from .history import History, LastChanged, latest
-from .markup import markdown_field
+from .markup import markdown_field, markdown_field_linking
 from .model import EditorNote, Objective, Principle
 from .sitemap import SiteEntry, SiteMap, site_map
 from .text import counted, demote_headings, escape_markdown, first_paragraph, gov_date, href, summary, without_front_matter
@@ -41,9 +40,7 @@ def _finalize(value: Any) -> Any:
 
 def _link_highlight(principle: Principle, url: str) -> Markup:
     """A highlighted principle's prose, its bold-italic title words made a link to its own page."""
-    text = markdown_field(principle.text)
-    pattern = re.compile(re.escape(f"***{markdown_field(principle.title)}***"), re.IGNORECASE)  # escaped as the text
-    return Markup(pattern.sub(lambda m: f"***[{m[0][3:-3]}]({url})***", text, count=1))
+    return markdown_field_linking(principle.text, principle.title, url)
 
 
 class PageError(Exception):

@@ -10,6 +10,8 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
+from .markup import fields_as_text
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")  # Python-Markdown's escapable characters (| with tables)
 _LIST_MARKER = re.compile(r"^(\s*)(\d+)\.|^(\s*)-", re.MULTILINE)
 
@@ -91,7 +93,7 @@ _PROSE_START = re.compile(r"^[\w\[*_\"'‘“(]")
 
 def first_paragraph(markdown: str) -> str | None:
     """The first paragraph of prose in a Markdown page (not a heading, list, table, note or HTML), as text."""
-    body = without_front_matter(markdown)
+    body = without_front_matter(fields_as_text(markdown))
     for block in re.split(r"\n\s*\n", body):
         block = block.strip()
         if block and _PROSE_START.match(block) and not re.match(r"^(\d+\.|[-*+] )", block):
