@@ -2,7 +2,8 @@
 what the Compact's procedure for resolving difficulties gives an organisation with a concern.
 
 The concerns log holds no personal details by design: no field can carry a name, an email address or a phone
-number (an unknown field is an error), and its one free-text field refuses text that contains either.
+number (an unknown field is an error), and its one free-text field refuses text that contains either, as every
+text of the data does.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
-from .model import Line, PastDate, Slug, Strict, WebAddress, _reference
+from .model import CompactLine, Line, PastDate, Slug, Strict, WebAddress, _reference
 from .privacy import no_personal_details
 
 PartnerSlug = Annotated[Slug, _reference("partners")]
@@ -107,7 +108,9 @@ class Contact(Strict):
 
     key: Slug = Field(description="How a page names it: {{ contact(\"key\") }}.")
     name: Line = Field(description="The organisation's name, as the Compact gives it.")
-    lines: list[Line] = Field(min_length=1, description="Its address and details, one line each, word for word.")
+    lines: list[CompactLine] = Field(
+        min_length=1, description="Its address and details, one line each, word for word (an organisation's, so its telephone and email may stand)."
+    )
 
 
 class Resolution(Strict):

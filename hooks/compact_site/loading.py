@@ -336,6 +336,45 @@ def _items(data: Any, list_name: str) -> list[dict[str, Any]]:
     return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
 
 
+def _cross_reference_context(raw: dict[str, Any]) -> dict[str, Any]:
+    """The keys each file declares, for checking the references of the others. A file that could not be read
+    declares nothing checkable: its references are left unchecked (None), not refused against an empty list, so
+    that its one mistake is not repeated as a false one at every reference to it."""
+
+    def declared(file: str, list_name: str, make: Callable[[list[dict[str, Any]]], Any]) -> Any:
+        return make(_items(raw[file], list_name)) if file in raw else None
+
+    return {
+        "notes": declared("notes.yml", "notes", lambda notes: {_name(note, "id"): note.get("quote") for note in notes}),
+        "partner_types": declared("partners.yml", "types", lambda types: {_name(kind, "key") for kind in types}),
+        "objectives": declared("principles.yml", "objectives", lambda objectives: {_name(o, "number") for o in objectives}),
+        "parties": declared("principles.yml", "parties", lambda parties: {_name(party, "key") for party in parties}),
+        "partners": declared("partners.yml", "partners", lambda partners: {_name(partner, "slug") for partner in partners}),
+        "partner_status": declared("partners.yml", "partners", lambda partners: {_name(p, "slug"): p.get("status") for p in partners}),
+        # As written (dates are read as text): a changelog entry must agree with the partner's own date.
+        "partner_dates": declared(
+            "partners.yml",
+            "partners",
+            lambda partners: {
+                _name(partner, "slug"): {kind: partner.get(f"{kind}_on") for kind in ("joined", "signed", "withdrawn")}
+                for partner in partners
+            },
+        ),
+    }
+
+
+def _one_per_mistake(errors: list[Any], model: type[BaseModel]) -> list[Any]:
+    """Pydantic's errors, less the 'required field is missing' of a field that is there, misspelt: the unknown
+    field's message names the one it is close to, which is the same mistake."""
+    misspelt = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            loc = tuple(error["loc"])
+            close = difflib.get_close_matches(str(loc[-1]), _fields_at(model, loc), n=1)
+            misspelt.update((*loc[:-1], name) for name in close)
+    return [error for error in errors if not (error["type"] == "missing" and tuple(error["loc"]) in misspelt)]
+
+
 def load_compact(data_dir: Path, *, root: Path | None = None, read: Callable[[Path], bytes] | None = None) -> Compact:
     """Load, validate and cross-check every data file; raise DataError listing every problem found.
 
@@ -383,19 +422,7 @@ def _load_compact(data_dir: Path, root: Path, read: Callable[[Path], bytes]) -> 
             documents[name] = (shown, document)
 
     raw = {name: document.data for name, (_, document) in documents.items()}
-    context = {
-        "notes": {_name(note, "id"): note.get("quote") for note in _items(raw.get("notes.yml"), "notes")},
-        "partner_types": {_name(kind, "key") for kind in _items(raw.get("partners.yml"), "types")},
-        "objectives": {_name(objective, "number") for objective in _items(raw.get("principles.yml"), "objectives")},
-        "parties": {_name(party, "key") for party in _items(raw.get("principles.yml"), "parties")},
-        "partners": {_name(partner, "slug") for partner in _items(raw.get("partners.yml"), "partners")},
-        "partner_status": {_name(partner, "slug"): partner.get("status") for partner in _items(raw.get("partners.yml"), "partners")},
-        # As written (dates are read as text): a changelog entry must agree with the partner's own date.
-        "partner_dates": {
-            _name(partner, "slug"): {kind: partner.get(f"{kind}_on") for kind in ("joined", "signed", "withdrawn")}
-            for partner in _items(raw.get("partners.yml"), "partners")
-        },
-    }
+    context = _cross_reference_context(raw)
     models: dict[str, BaseModel] = {}
     for name, (shown, document) in documents.items():
         problems += _duplicates(shown, document) + _address_clashes(shown, document)
@@ -403,7 +430,7 @@ def _load_compact(data_dir: Path, root: Path, read: Callable[[Path], bytes]) -> 
         try:
             models[name] = model.model_validate(document.data, context=context)
         except ValidationError as error:
-            for detail in error.errors():
+            for detail in _one_per_mistake(error.errors(), model):
                 loc = tuple(detail["loc"])
                 line, column = document.mark(loc, key=detail["type"] == "extra_forbidden")
                 problems.append(Problem(shown, line, column, _dotted(loc), _describe(detail, _fields_at(model, loc))))

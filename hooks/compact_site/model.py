@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from .markup import link_addresses
+from .privacy import a_role_not_a_person, no_personal_details
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[
@@ -36,11 +37,21 @@ _CONTROLS_AND_OTHER_LINE_BREAKS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029"
 # One line of plain text: rendered as text, never as markup. A line break in it would end the list item, the
 # table row or the code block that the text is printed in, and let the rest be read as Markdown.
 ONE_LINE_PATTERN = rf"^[^\n{_CONTROLS_AND_OTHER_LINE_BREAKS}]*$"
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=ONE_LINE_PATTERN)]
+# The Compact's own words for an organisation's contact details (data/resolution.yml): published as the Compact
+# gives them, telephone numbers and email addresses of organisations included.
+CompactLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=ONE_LINE_PATTERN)]
+# Every other text is published too, so none may hold a person's details (privacy.py).
+Line = Annotated[CompactLine, AfterValidator(no_personal_details)]
+# A Compact Champion: a role or a team, never a person.
+ChampionLine = Annotated[CompactLine, AfterValidator(a_role_not_a_person)]
 # Markdown prose from the Compact, its lines broken by new lines only. Raw HTML is never rendered from it (see
 # markup.markdown_field).
 NEW_LINES_PATTERN = rf"^[^{_CONTROLS_AND_OTHER_LINE_BREAKS}]*$"
-Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000, pattern=NEW_LINES_PATTERN)]
+Prose = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=5000, pattern=NEW_LINES_PATTERN),
+    AfterValidator(no_personal_details),
+]
 # The characters each pattern refuses, to say which one a text holds, and where.
 REFUSED_CHARACTERS = {
     ONE_LINE_PATTERN: re.compile(rf"[\n{_CONTROLS_AND_OTHER_LINE_BREAKS}]"),
@@ -238,7 +249,7 @@ class Partner(NoteReferences, Addressed):
     )
     signed_on: PastDate | None = None
     website: WebAddress | None = None
-    compact_champion: Line | None = Field(
+    compact_champion: ChampionLine | None = Field(
         default=None, description="A role or a team, never a private person's name or contact details."
     )
     implementation_plan: WebAddress | None = None

@@ -1,7 +1,9 @@
 """Free text that must hold no personal details: refused when it contains an email address or a phone number.
 
-The concerns log is published with the repository, and the Compact promises that "all personal details remain
-confidential": so a record's text is checked at load, and the error says where without repeating the detail.
+Every text of the data is published (pages, open data, the feed, the search index), and the Compact promises
+that "all personal details remain confidential": so each text is checked at load, and the error says where
+without repeating the detail. The one exception is the Compact's own contact lines for organisations
+(data/resolution.yml), which are the Compact's words.
 """
 
 from __future__ import annotations
@@ -34,7 +36,18 @@ def no_personal_details(text: str) -> str:
     found = personal_details_in(text)
     if found:
         raise ValueError(
-            f"this text contains {' and '.join(found)}; the concerns log records no personal details: "
+            f"this text contains {' and '.join(found)}; the site publishes no personal details: "
             "remove it (describe a role or an organisation instead)"
+        )
+    return text
+
+
+def a_role_not_a_person(text: str) -> str:
+    """A validator for a Compact Champion: a role or a team, so no email address and no phone number."""
+    found = personal_details_in(text)
+    if found:
+        raise ValueError(
+            f"this text contains {' and '.join(found)}; compact_champion wants a role or a team "
+            "(such as 'Partnerships team'), not a person or their contact details: remove it"
         )
     return text
