@@ -98,7 +98,11 @@ CONCERN = "concerns:\n  - raised_on: 2015-05-01\n    stage: 1\n    outcome: open
 
 CASES = [
     Case("syntax-unclosed-bracket", "partners.yml", "notes: [councils-plural]", "notes: [councils-plural", "YAML syntax", marker="  - slug: east-staffordshire-borough-council"),
-    Case("tab-indent", "partners.yml", VAST, "  - slug: vast\n\tname: VAST\n", "tab", marker="\tname: VAST"),
+    # Where the file stops being YAML, in plain words with the fix, at the line to mend.
+    Case("tab-indent", "partners.yml", VAST, "  - slug: vast\n\tname: VAST\n", "YAML syntax: this line is indented with a tab; use spaces", marker="\tname: VAST"),
+    Case("value-with-a-colon", "partners.yml", "    name: VAST\n", "    name: VAST: Voluntary Action Stoke on Trent\n", "YAML syntax: this value holds ': ', which YAML reads as another field; put the value in quotes"),
+    Case("missing-colon", "partners.yml", "    name: VAST\n", "    name VAST\n", "YAML syntax: this line has no ':' after its field name; write 'field: value'"),
+    Case("items-after-an-empty-list", "meetings.yml", "meetings: []\n", "meetings: []\n  - held_on: 2015-01-05\n    partners: [vast]\n", "YAML syntax: [] is an empty list, so no item may follow it: remove [] before adding the first item"),
     Case("duplicate-key", "partners.yml", VAST, VAST + "    name: VAST again\n", f"{VAST_AT}.name: duplicate key; first given on line", marker="name: VAST again"),
     Case("duplicate-slug", "partners.yml", "  - slug: tamworth-borough-council\n", "  - slug: lichfield-district-council\n", f"{TAMWORTH_AT}.slug: duplicate slug 'lichfield-district-council'; already used by {LICHFIELD_AT}"),
     Case("duplicate-name", "partners.yml", "    name: Tamworth Borough Council\n", "    name: LICHFIELD District Council\n", f"{TAMWORTH_AT}.name: duplicate name 'LICHFIELD District Council'"),
@@ -107,13 +111,16 @@ CASES = [
     Case("missing-field", "partners.yml", VAST, "  - slug: vast\n", f"{VAST_AT}.name: required field is missing", marker="  - slug: vast"),
     Case("wrong-type", "principles.yml", "    objective: 2\n", "    objective: two\n", "expected a valid integer"),
     Case("empty-file", "document.yml", "title: ", "", "the file is empty", marker="# yaml-language-server", to_end=True),
-    Case("over-long-value", "partners.yml", "    name: VAST\n", "    name: " + "V" * 201 + "\n", f"{VAST_AT}.name: expected at most 200 characters"),
+    Case("over-long-value", "partners.yml", "    name: VAST\n", "    name: " + "V" * 201 + "\n", f"{VAST_AT}.name: expected at most 200 characters; got 201: shorten it"),
+    Case("address-with-a-space", "partners.yml", VAST_TYPE + "    status: named\n    signed_on:\n    website:\n", VAST_TYPE + "    status: named\n    signed_on:\n    website: https://www.vast.org .uk/\n", f"{VAST_AT}.website: an address cannot hold a space; got 'https://www.vast.org .uk/': remove the space, or write it as %20", marker="website: https"),
     Case("javascript-url", "partners.yml", VAST_TYPE + "    status: named\n    signed_on:\n    website:\n", VAST_TYPE + "    status: named\n    signed_on:\n    website: javascript:alert(1)\n", f"{VAST_AT}.website: expected an address starting https:// or http://; got 'javascript:alert(1)'", marker="website: javascript"),
     Case("relative-url", "partners.yml", VAST_TYPE + "    status: named\n    signed_on:\n    website:\n", VAST_TYPE + "    status: named\n    signed_on:\n    website: /about-us\n", f"{VAST_AT}.website: expected an address starting https:// or http://", marker="website: /about-us"),
     Case("data-url-in-markdown", "principles.yml", "[Social Value Act](https://www.legislation.gov.uk/ukpga/2012/3/enacted)", "[Social Value Act](data:text/html,<script>alert(1)</script>)", "principles[5].text: expected an address starting https:// or http://", marker="    text: |-\n      All partners will commit"),
     Case("javascript-reference-link", "principles.yml", "[Social Value Act](https://www.legislation.gov.uk/ukpga/2012/3/enacted)", "[Social Value Act][act]\n\n      [act]: javascript:alert(1)\n\n      Its principles", "principles[5].text: expected an address starting https:// or http://; got 'javascript:alert(1)'", marker="    text: |-\n      All partners will commit"),
     Case("javascript-link-in-a-definition", "partners.yml", "  - key: vcs\n    name: Voluntary and Community Sector (VCS)\n    definition: >-\n", "  - key: vcs\n    name: Voluntary and Community Sector (VCS)\n    definition: >-\n      [Read more](javascript:alert(1))\n", "sectors[1].definition: expected an address starting https:// or http://", marker="    definition: >-"),
-    Case("impossible-date", "partners.yml", VAST_TYPE + "    status: named\n    signed_on:\n", VAST_TYPE + "    status: signed\n    signed_on: 2015-02-30\n", f"{VAST_AT}.signed_on: expected a valid date", marker="signed_on: 2015-02-30"),
+    Case("impossible-date", "partners.yml", VAST_TYPE + "    status: named\n    signed_on:\n", VAST_TYPE + "    status: signed\n    signed_on: 2015-02-30\n", f"{VAST_AT}.signed_on: write dates as YYYY-MM-DD, e.g. 2015-03-02, a day that exists; got '2015-02-30'", marker="signed_on: 2015-02-30"),
+    Case("date-not-as-yyyy-mm-dd", "partners.yml", VAST_TYPE + "    status: named\n    signed_on:\n", VAST_TYPE + "    status: signed\n    signed_on: 02/03/2015\n", f"{VAST_AT}.signed_on: write dates as YYYY-MM-DD, e.g. 2015-03-02", marker="signed_on: 02/03"),
+    Case("yes-or-no-as-a-champion", "partners.yml", VAST_TYPE + "    status: named\n    signed_on:\n    website:\n    compact_champion:\n", VAST_TYPE + "    status: named\n    signed_on:\n    website:\n    compact_champion: No\n    compact_champion_named_on: 2015-01-05\n", f"{VAST_AT}.compact_champion: expected text; YAML reads yes, no, on, off, true and false as true or false: put the value in quotes", marker="compact_champion: No"),
     Case("future-date", "partners.yml", VAST_TYPE + "    status: named\n    signed_on:\n", VAST_TYPE + "    status: signed\n    signed_on: 2999-01-01\n", f"{VAST_AT}.signed_on: expected a date that is not in the future; got 2999-01-01", marker="signed_on: 2999-01-01"),
     Case("unknown-sector", "partners.yml", "    sector: vcs\n", "    sector: voluntary\n", f"{VAST_AT}.sector: expected one of public, private, vcs; got 'voluntary'"),
     Case("unknown-type", "partners.yml", VAST_TYPE, "    type: charity\n", f"{VAST_AT}.type: expected one of "),
@@ -165,6 +172,24 @@ CASES = [
 def test_bad_data_gets_one_precise_message(case: Case):
     problem, line = the_only_problem(case)
     assert problem.startswith(f"data/{case.file}:{line}:") and case.message in problem, f"expected data/{case.file}:{line}: ... {case.message}\ngot: {problem}"
+
+
+def test_a_file_that_cannot_be_read_is_reported_once_and_not_checked_against():
+    """A tab in partners.yml: one message, and none from the meeting and the changelog entry that name partners."""
+    partners, line = next(case for case in CASES if case.id == "tab-indent").broken()
+    found = problems_in({
+        "partners.yml": partners,
+        "meetings.yml": "meetings:\n  - held_on: 2015-01-05\n    partners: [vast, staffordshire-county-council]\n",
+        "changelog.yml": "entries:\n  - id: vast-signed\n    changed_on: 2015-01-05\n    kind: signed\n    partner: vast\n",
+    })
+    assert found == [f"data/partners.yml:{line}:1: YAML syntax: this line is indented with a tab; use spaces"]
+
+
+def test_a_date_written_wrongly_is_reported_once_not_again_by_the_changelog():
+    partners, line = next(case for case in CASES if case.id == "date-not-as-yyyy-mm-dd").broken()
+    changelog = "entries:\n  - id: vast-signed\n    changed_on: 2015-03-02\n    kind: signed\n    partner: vast\n"
+    found = problems_in({"partners.yml": partners, "changelog.yml": changelog})
+    assert len(found) == 1 and found[0].startswith(f"data/partners.yml:{line}:")
 
 
 def test_every_problem_in_every_file_is_reported_at_once():

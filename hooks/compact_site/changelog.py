@@ -6,6 +6,7 @@ the entry stays. A partner's entry is titled from the partner's own data, so the
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import Field, ValidationInfo, model_validator
@@ -19,6 +20,14 @@ PARTNER_CHANGES = {
     "signed": "signed the Compact",
     "withdrawn": "withdrew from the Compact",
 }
+
+
+def _iso_date(written: object) -> dt.date | None:
+    """A partner's date as written in its file, if it is one: a date written wrongly is reported there, once."""
+    try:
+        return dt.date.fromisoformat(str(written)) if written else None
+    except ValueError:
+        return None
 
 
 class ChangeEntry(Strict):
@@ -41,8 +50,8 @@ class ChangeEntry(Strict):
             status = (context.get("partner_status") or {}).get(self.partner)
             if self.kind == "withdrawn" and status not in (None, "withdrawn"):
                 raise ValueError(f"partner {self.partner!r} has status {status!r}; a 'withdrawn' entry needs status 'withdrawn'")
-            recorded = ((context.get("partner_dates") or {}).get(self.partner) or {}).get(self.kind)
-            if recorded and str(recorded) != self.changed_on.isoformat():
+            recorded = _iso_date(((context.get("partner_dates") or {}).get(self.partner) or {}).get(self.kind))
+            if recorded and recorded != self.changed_on:
                 raise ValueError(
                     f"partner {self.partner!r} has {self.kind}_on {recorded}; this entry's changed_on must be the same date"
                 )

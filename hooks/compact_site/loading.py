@@ -134,17 +134,38 @@ def parse_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]
         document.data = _construct(loader, root, (), document, problems, file)
         return (None if problems else document), problems
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = _position(mark) if mark else (1, 1)
-        reason = " ".join(str(part) for part in (error.context, error.problem) if part)
-        lines = text.splitlines()
-        if 0 < line <= len(lines) and "\t" in lines[line - 1]:
-            reason += " (this line has a tab: indent with spaces)"
-        return None, [Problem(file, line, column, "", f"YAML syntax: {reason}")]
+        line, column, message = _syntax_problem(error, text.splitlines())
+        return None, [Problem(file, line, column, "", f"YAML syntax: {message}")]
     except yaml.reader.ReaderError:
         return None, [_unreadable_character(text, file)]
     finally:
         loader.dispose()
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, int, str]:
+    """Where a file stops being YAML, and why in plain words with the likely fix: PyYAML's own words ("mapping values
+    are not allowed in this context") name the parser's state, not the editor's mistake, and sometimes the line after it."""
+    mark = error.problem_mark or error.context_mark
+    line, column = _position(mark) if mark else (1, 1)
+    problem = str(error.problem or "")
+
+    def text_of(number: int) -> str:
+        return lines[number - 1] if 0 < number <= len(lines) else ""
+
+    for number in (line, line - 1):  # a tab is found where it breaks the indentation, or at the next line
+        indentation = text_of(number)[: len(text_of(number)) - len(text_of(number).lstrip())]
+        if "\t" in indentation:
+            return number, indentation.index("\t") + 1, "this line is indented with a tab; use spaces"
+    if "could not find expected ':'" in problem and error.context_mark:  # found on the line after the key
+        line, column = _position(error.context_mark)
+        return line, column, "this line has no ':' after its field name; write 'field: value'"
+    if "mapping values are not allowed" in problem:
+        return line, column, "this value holds ': ', which YAML reads as another field; put the value in quotes (\"...\")"
+    previous = next((n for n in range(line - 1, 0, -1) if text_of(n).strip() and not text_of(n).lstrip().startswith("#")), 0)
+    if text_of(previous).rstrip().endswith("[]") and text_of(line).lstrip().startswith("- "):
+        return previous, text_of(previous).index("[]") + 1, "[] is an empty list, so no item may follow it: remove [] before adding the first item"
+    reason = " ".join(str(part) for part in (error.context, error.problem) if part)
+    return line, column, reason
 
 
 def _unreadable_character(text: str, file: str) -> Problem:
@@ -237,6 +258,12 @@ def _describe(error: dict[str, Any], fields: Iterable[str]) -> str:
         return f"expected {expected}; got U+{ord(refused[0]):04X} after {found[max(0, refused.start() - 20) : refused.start()]!r}"
     elif kind == "value_error":
         return error["msg"].removeprefix("Value error, ")
+    elif kind.startswith("date_"):
+        return f"write dates as YYYY-MM-DD, e.g. 2015-03-02, a day that exists; got {found!r}"
+    elif kind == "string_too_long":
+        return f"expected at most {error['ctx']['max_length']} characters; got {len(found)}: shorten it"
+    elif kind == "string_type" and isinstance(found, bool):
+        return "expected text; YAML reads yes, no, on, off, true and false as true or false: put the value in quotes"
     else:
         expected = re.sub(r"^(Input|String|Value|List|Date) should (be |have |match )?", "", error["msg"])
     got = "" if isinstance(found, (dict, list)) else f"; got {found!r}"

@@ -64,8 +64,10 @@ _SPACE = re.compile(r"\s")
 def _web_address(value: str) -> str:
     """Accept only absolute http(s) addresses: never javascript:, data: or a relative path."""
     parts = urlsplit(value)
-    if parts.scheme not in ("https", "http") or not parts.netloc or _SPACE.search(value):
+    if parts.scheme not in ("https", "http") or not parts.netloc:
         raise ValueError(f"expected an address starting https:// or http://; got {value!r}")
+    if _SPACE.search(value):
+        raise ValueError(f"an address cannot hold a space; got {value!r}: remove the space, or write it as %20")
     return value
 
 
@@ -227,7 +229,9 @@ def _dating(field: str, value: str | None = None) -> AfterValidator:
     """A date that records when another fact came about: given only with that fact (or that value of it)."""
 
     def check(day: dt.date | None, info: ValidationInfo) -> dt.date | None:
-        found = info.data.get(field)
+        if field not in info.data:
+            return day  # that fact is wrong in itself, and says so: one mistake, one message
+        found = info.data[field]
         if day is not None and value and found != value:
             raise ValueError(f"this date needs {field} {value!r}; got {found!r}")
         if day is not None and not value and not found:
