@@ -94,6 +94,13 @@ VAST_AT = _partner_at(lambda partner: partner["slug"] == "vast")
 TAMWORTH_AT = _partner_at(lambda partner: partner["slug"] == "tamworth-borough-council")
 LICHFIELD_AT = _partner_at(lambda partner: partner["slug"] == "lichfield-district-council")
 FIRST_NOTED_AT = _partner_at(lambda partner: partner.get("notes") == ["councils-plural"])  # the first "notes: [councils-plural]"
+def _line_of(file: str, text: str) -> int:
+    """The line of the real data file where text starts."""
+    whole = (DATA / file).read_text(encoding="utf-8")
+    return whole.count("\n", 0, whole.index(text)) + 1
+
+
+VAST_PLACE = f"data/partners.yml:{_line_of('partners.yml', VAST)} ({VAST_AT})"
 CONCERN = "concerns:\n  - raised_on: 2015-05-01\n    stage: 1\n    outcome: open\n"
 
 CASES = [
@@ -144,6 +151,10 @@ CASES = [
     Case("champion-with-email", "partners.yml", VAST_TYPE + "    status: named\n    signed_on:\n    website:\n    compact_champion:\n", VAST_TYPE + "    status: named\n    signed_on:\n    website:\n    compact_champion: Jane Smith, jane.smith@example.org.uk\n", f"{VAST_AT}.compact_champion: this text contains an email address; compact_champion wants a role or a team", marker="compact_champion: Jane"),
     Case("champion-with-phone", "partners.yml", VAST_TYPE + "    status: named\n    signed_on:\n    website:\n    compact_champion:\n", VAST_TYPE + "    status: named\n    signed_on:\n    website:\n    compact_champion: Jane Smith, 01785 277000\n", f"{VAST_AT}.compact_champion: this text contains a phone number; compact_champion wants a role or a team (such as 'Partnerships team'), not a person", marker="compact_champion: Jane"),
     Case("changelog-summary-with-email", "changelog.yml", "entries: []", "entries:\n  - id: a-correction\n    changed_on: 2015-01-05\n    kind: correction\n    title: A slip corrected\n    summary: Reported by jo@example.org.uk.\n", "entries[0].summary: this text contains an email address; the site publishes no personal details", marker="    summary:"),
+    # Records that contradict each other: the message names the other's place too.
+    Case("signed-entry-for-a-named-partner", "changelog.yml", "entries: []", "entries:\n  - id: vast-signed\n    changed_on: 2015-01-05\n    kind: signed\n    partner: vast\n", f"entries[0]: partner 'vast' has status 'named' ({VAST_PLACE}); a 'signed' entry needs status 'signed' (or 'withdrawn')", marker="  - id: vast-signed"),
+    Case("signed-without-a-date", "partners.yml", VAST_TYPE + "    status: named\n", VAST_TYPE + "    status: signed\n", f"{VAST_AT}: status 'signed' needs signed_on, the date on the signed Agreement (YYYY-MM-DD)", marker="  - slug: vast"),
+    Case("sector-contradicts-type", "partners.yml", "    sector: vcs\n", "    sector: private\n", f"{VAST_AT}: sector 'private' contradicts type 'vcs-infrastructure-body', which is in sector 'vcs' (data/partners.yml:{_line_of('partners.yml', '  - {key: vcs-infrastructure-body')} (types[9])): correct the sector or the type", marker="  - slug: vast"),
     Case("contact-unknown-field", "resolution.yml", "    name: Compact Voice\n", "    name: Compact Voice\n    email: someone@example.org.uk\n", "contacts[1].email: unknown field 'email'", marker="    email:"),
     Case("period-reversed", "document.yml", "  end: 2018", "  end: 2004", "period: expected end (2004) not before start (2014)", marker="  start: 2014"),
     # A list where a name belongs is cross-checked (slugs, former slugs) before validation: it must not crash that.
@@ -190,6 +201,21 @@ def test_a_date_written_wrongly_is_reported_once_not_again_by_the_changelog():
     changelog = "entries:\n  - id: vast-signed\n    changed_on: 2015-03-02\n    kind: signed\n    partner: vast\n"
     found = problems_in({"partners.yml": partners, "changelog.yml": changelog})
     assert len(found) == 1 and found[0].startswith(f"data/partners.yml:{line}:")
+
+
+@pytest.mark.parametrize(
+    "dates, held_on, message",
+    [
+        ("    joined_on: 2016-01-04\n", "2015-10-05", "before it joined on 2016-01-04"),
+        ("    withdrawn_on: 2016-01-04\n", "2016-04-04", "after it withdrew on 2016-01-04"),
+    ],
+)
+def test_a_partner_at_a_meeting_before_it_joined_or_after_it_withdrew_is_refused(dates: str, held_on: str, message: str):
+    partners = (DATA / "partners.yml").read_text(encoding="utf-8").replace(VAST_TYPE + "    status: named\n", VAST_TYPE + ("    status: withdrawn\n" if "withdrawn" in dates else "    status: named\n") + dates)
+    meetings = f"meetings:\n  - held_on: {held_on}\n    partners: [vast]\n"
+    assert problems_in({"partners.yml": partners, "meetings.yml": meetings}) == [
+        f"data/meetings.yml:2:5: meetings[0]: 'vast' is listed at this meeting of {held_on}, {message} ({VAST_PLACE})"
+    ]
 
 
 def test_every_problem_in_every_file_is_reported_at_once():

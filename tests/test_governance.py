@@ -151,9 +151,8 @@ def test_a_champion_is_overdue_the_day_after_the_months_allowed(signed_on, today
         {"status": "signed", "signed_on": D(2015, 1, 5), "compact_champion": "Community team"},
         {"status": "named"},
         {"status": "withdrawn", "signed_on": D(2015, 1, 5)},
-        {"status": "signed"},  # signed, but on a day not recorded: no limit can be counted
     ],
-    ids=["champion-recorded", "named-only", "withdrawn", "signing-undated"],
+    ids=["champion-recorded", "named-only", "withdrawn"],
 )
 def test_only_a_signed_partner_without_a_champion_is_ever_overdue(facts):
     assert overdue(records(partner(**facts)), RULES, D(2020, 1, 1)) == []

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, ValidationInfo, model_validator
 
-from .model import CompactLine, Line, PastDate, Slug, Strict, WebAddress, _reference
+from .model import CompactLine, Line, PastDate, Slug, Strict, WebAddress, _reference, place_of, written_date
 from .privacy import no_personal_details
 
 PartnerSlug = Annotated[Slug, _reference("partners")]
@@ -38,6 +38,19 @@ class Meeting(Strict):
         repeated = sorted({slug for slug in self.partners if self.partners.count(slug) > 1})
         if repeated:
             raise ValueError(f"a partner is listed twice at this meeting: {', '.join(repeated)}")
+        return self
+
+    @model_validator(mode="after")
+    def _each_partner_a_partner_then(self, info: ValidationInfo) -> Meeting:
+        """A partner is represented only while it is one: not before it joined, nor after it withdrew."""
+        dates = (info.context or {}).get("partner_dates") or {}
+        for slug in self.partners:
+            joined, withdrawn = (written_date((dates.get(slug) or {}).get(kind)) for kind in ("joined", "withdrawn"))
+            place = place_of(info, "partner", slug)
+            if joined and self.held_on < joined:
+                raise ValueError(f"{slug!r} is listed at this meeting of {self.held_on}, before it joined on {joined} ({place})")
+            if withdrawn and self.held_on > withdrawn:
+                raise ValueError(f"{slug!r} is listed at this meeting of {self.held_on}, after it withdrew on {withdrawn} ({place})")
         return self
 
 

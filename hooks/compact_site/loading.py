@@ -363,22 +363,38 @@ def _items(data: Any, list_name: str) -> list[dict[str, Any]]:
     return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
 
 
-def _cross_reference_context(raw: dict[str, Any]) -> dict[str, Any]:
+def _cross_reference_context(documents: dict[str, tuple[str, YamlDocument]]) -> dict[str, Any]:
     """The keys each file declares, for checking the references of the others. A file that could not be read
     declares nothing checkable: its references are left unchecked (None), not refused against an empty list, so
     that its one mistake is not repeated as a false one at every reference to it."""
 
     def declared(file: str, list_name: str, make: Callable[[list[dict[str, Any]]], Any]) -> Any:
-        return make(_items(raw[file], list_name)) if file in raw else None
+        return make(_items(documents[file][1].data, list_name)) if file in documents else None
+
+    def places(file: str, list_name: str, field: str) -> dict[Any, str] | None:
+        """Where each entry of a list is, by its key, as `data/partners.yml:251 (partners[22])`: for a message
+        about two records that contradict each other, to name the other's place."""
+        if file not in documents:
+            return None
+        shown, document = documents[file]
+        items = document.data.get(list_name) if isinstance(document.data, dict) else None
+        return {
+            _name(item, field): f"{shown}:{document.mark((list_name, index))[0]} ({list_name}[{index}])"
+            for index, item in enumerate(items if isinstance(items, list) else [])
+            if isinstance(item, dict) and isinstance(_name(item, field), str)
+        }
 
     return {
         "notes": declared("notes.yml", "notes", lambda notes: {_name(note, "id"): note.get("quote") for note in notes}),
         "partner_types": declared("partners.yml", "types", lambda types: {_name(kind, "key") for kind in types}),
+        "type_sectors": declared("partners.yml", "types", lambda types: {_name(kind, "key"): kind.get("sector") for kind in types}),
+        "type_places": places("partners.yml", "types", "key"),
         "objectives": declared("principles.yml", "objectives", lambda objectives: {_name(o, "number") for o in objectives}),
         "parties": declared("principles.yml", "parties", lambda parties: {_name(party, "key") for party in parties}),
         "partners": declared("partners.yml", "partners", lambda partners: {_name(partner, "slug") for partner in partners}),
         "partner_status": declared("partners.yml", "partners", lambda partners: {_name(p, "slug"): p.get("status") for p in partners}),
-        # As written (dates are read as text): a changelog entry must agree with the partner's own date.
+        "partner_places": places("partners.yml", "partners", "slug"),
+        # As written (dates are read as text): a changelog entry or a meeting must agree with the partner's own dates.
         "partner_dates": declared(
             "partners.yml",
             "partners",
@@ -448,8 +464,7 @@ def _load_compact(data_dir: Path, root: Path, read: Callable[[Path], bytes]) -> 
         if document is not None:
             documents[name] = (shown, document)
 
-    raw = {name: document.data for name, (_, document) in documents.items()}
-    context = _cross_reference_context(raw)
+    context = _cross_reference_context(documents)
     models: dict[str, BaseModel] = {}
     for name, (shown, document) in documents.items():
         problems += _duplicates(shown, document) + _address_clashes(shown, document)

@@ -111,6 +111,20 @@ def _known(info: ValidationInfo, kind: str, value: object) -> None:
         raise ValueError(f"expected one of {listed}; got {value!r}")
 
 
+def written_date(written: object) -> dt.date | None:
+    """Another record's date as written in its file (the loader passes dates as text), if it is one: a date written
+    wrongly is reported in its own place, once, and checked against nothing."""
+    try:
+        return dt.date.fromisoformat(str(written)) if written else None
+    except ValueError:
+        return None
+
+
+def place_of(info: ValidationInfo, kind: str, key: object) -> str:
+    """Where another record is, as `data/partners.yml:251 (partners[22])`, for a message naming both places."""
+    return ((info.context or {}).get(f"{kind}_places") or {}).get(key, "")
+
+
 class Strict(BaseModel):
     """Every data model refuses fields it does not know: a misspelt field is an error, not ignored."""
 
@@ -221,6 +235,10 @@ class Sector(Strict):
 
 class PartnerType(Strict):
     key: Slug
+    sector: SectorKey | None = Field(
+        default=None,
+        description="The sector every partner of this type is in; leave it out for a type found in more than one.",
+    )
     name: Line = Field(description="Singular, as in 'county council'.")
     plural: Line = Field(description="As a heading over several, as in 'county councils'.")
 
@@ -278,6 +296,19 @@ class Partner(NoteReferences, Addressed):
     def _signature_dated(self) -> Partner:
         if self.signed_on is not None and self.status == "named":
             raise ValueError("a partner with signed_on must have status 'signed' or 'withdrawn'; got 'named'")
+        if self.signed_on is None and self.status == "signed":
+            raise ValueError("status 'signed' needs signed_on, the date on the signed Agreement (YYYY-MM-DD)")
+        return self
+
+    @model_validator(mode="after")
+    def _sector_of_its_type(self, info: ValidationInfo) -> Partner:
+        """A type that belongs to one sector (its `sector` in the types list) holds partners of that sector only."""
+        expected = ((info.context or {}).get("type_sectors") or {}).get(self.type)
+        if expected and expected != self.sector:
+            raise ValueError(
+                f"sector {self.sector!r} contradicts type {self.type!r}, which is in sector {expected!r} "
+                f"({place_of(info, 'type', self.type)}): correct the sector or the type"
+            )
         return self
 
 
