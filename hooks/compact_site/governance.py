@@ -111,6 +111,13 @@ class HealthRules(Strict):
         description="Each quarter that has ended needs a meeting, from the first quarter that starts on or after "
         "the first signature."
     )
+    duties_until: int | None = Field(
+        default=None,
+        ge=2000,
+        le=2100,
+        description="The last year duties fall due, if the partners extend the Compact beyond its period "
+        "(data/document.yml); empty: duties end with the period.",
+    )
 
 
 # --- data/resolution.yml ---------------------------------------------------------------------------
