@@ -52,24 +52,32 @@ def run_check(root: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(ROOT / "scripts" / "check"), "--root", str(root)], capture_output=True, text=True)
 
 
-def test_a_new_page_passes_the_check_which_records_its_address(tmp_path):
-    """A partner joining in a new year makes two new pages (its own, and the year's report): the check passes and
-    adds both to urls.txt, in order, for the pull request; a second run adds nothing."""
+VAST_NAMED = "  - slug: vast\n    name: VAST\n    sector: vcs\n    type: vcs-infrastructure-body\n    status: named\n    signed_on:\n"
+NEW_PARTNER = "  - slug: new-partner\n    name: New Partner\n    sector: vcs\n    type: vcs-infrastructure-body\n    status: named\n    joined_on: 2017-05-02\n"
+ROUTINE_CHANGES = {
+    "a-signature": (VAST_NAMED, VAST_NAMED.replace("status: named\n    signed_on:\n", "status: signed\n    signed_on: 2017-05-02\n"), ["compact/annual-reports/2017/"]),
+    "a-withdrawal": (VAST_NAMED, VAST_NAMED.replace("status: named\n", "status: withdrawn\n    withdrawn_on: 2017-05-02\n"), ["compact/annual-reports/2017/"]),
+    "a-joining": (VAST_NAMED, VAST_NAMED + "    website:\n    compact_champion:\n    implementation_plan:\n" + NEW_PARTNER, ["compact/annual-reports/2017/", "partners/new-partner/"]),
+}
+
+
+@pytest.mark.parametrize("change", ROUTINE_CHANGES)
+def test_a_routine_change_in_a_new_year_passes_the_check_which_records_the_new_addresses(tmp_path, change):
+    """A signature, a withdrawal or a joining in a new year makes new pages (the year's report; a new partner's
+    own): the check passes and adds them to urls.txt, in order, for the pull request; a second run adds nothing."""
+    old, new, pages = ROUTINE_CHANGES[change]
     root = copy_project(tmp_path / "project")
     partners = root / "data" / "partners.yml"
-    partners.write_text(
-        partners.read_text(encoding="utf-8")
-        + "  - slug: new-partner\n    name: New Partner\n    sector: vcs\n    type: vcs-infrastructure-body\n    status: named\n    joined_on: 2017-05-02\n",
-        encoding="utf-8",
-    )
+    text = partners.read_text(encoding="utf-8")
+    assert old in text
+    partners.write_text(text.replace(old, new), encoding="utf-8")
     before = (root / "urls.txt").read_text(encoding="utf-8").splitlines()
     result = run_check(root)
     assert result.returncode == 0, result.stderr
     after = (root / "urls.txt").read_text(encoding="utf-8").splitlines()
-    added = sorted(set(after) - set(before))
-    assert added == ["compact/annual-reports/2017/", "partners/new-partner/"]
-    assert [f"New address, added to urls.txt (commit it with your change): /{url}" for url in added] == result.stderr.splitlines()
-    assert after[2:] == sorted(after[2:], key=lambda url: "" if url == "/" else url) and set(before) < set(after)
+    assert sorted(set(after) - set(before)) == pages and set(before) < set(after)
+    assert [f"New address, added to urls.txt (commit it with your change): /{url}" for url in pages] == result.stderr.splitlines()
+    assert after[2:] == sorted(after[2:], key=lambda url: "" if url == "/" else url)
     assert run_check(root).stderr == ""
 
 
