@@ -1,5 +1,6 @@
-"""The editors' workflow: fresh schemas and address list, renames that keep links, inert hostile text,
-edit links to the real source, byte-identical builds and a preview that follows every save."""
+"""The editors' workflow: fresh schemas, an address list that new pages join and none leaves, a check that finds
+what the build refuses, renames that keep links, inert hostile text, edit links to the real source and
+byte-identical builds. (The preview: tests/test_preview_hooks.py.)"""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from compact_site.schemas import schema_files
-from sitebuild import ROOT, build_site, copy_project, fetch, free_port
+from sitebuild import ROOT, build_site, copy_project
 
 
 def words(element) -> str:
@@ -277,40 +278,3 @@ def test_the_same_sources_build_byte_identical_output(tmp_path, monkeypatch):
     one, two = digest_tree(first.root), digest_tree(second.root)
     assert one.keys() == two.keys()
     assert [name for name in one if one[name] != two[name]] == []
-
-
-# --- The preview follows every save ----------------------------------------------------------------
-
-
-def wait_for(url: str, expected: str, seconds: float) -> bool:
-    """Poll url until its text contains expected, for at most `seconds` (a bounded wait, not a timing test)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if expected in (fetch(url) or ""):
-            return True
-        time.sleep(0.25)
-    return False
-
-
-def test_the_preview_rebuilds_when_a_partner_is_renamed(tmp_path):
-    project = copy_project(tmp_path / "project")
-    port = free_port()
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
-        cwd=project, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-    try:
-        page = f"http://127.0.0.1:{port}/partners/vast/"
-        assert wait_for(page, "<h1", 90), "the preview did not start"
-        # The preview's live reload script is inline and changes with each request: its policy lets it run
-        # (security_hooks.on_startup), where a published page's allows no inline script but by its hash.
-        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', fetch(page) or "")
-        script_sources = next(part.split()[1:] for part in policy[1].split("; ") if part.startswith("script-src "))
-        assert "'unsafe-inline'" in script_sources and not [s for s in script_sources if s.startswith("'sha256-")]
-        partners = project / "data" / "partners.yml"
-        partners.write_text(partners.read_text(encoding="utf-8").replace("    name: VAST\n", "    name: VAST (renamed while serving)\n"), encoding="utf-8")
-        assert wait_for(page, "VAST (renamed while serving)", 60), "the preview did not pick up the change"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
