@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 import pytest
 from mkdocs.exceptions import Abort
 
+from compact_site.loading import load_compact
 from compact_site.schemas import schema_files
 from sitebuild import ROOT, build_site, copy_project
 
@@ -29,18 +30,51 @@ def words(element) -> str:
 # --- Committed files kept up to date ---------------------------------------------------------------
 
 
-def test_the_committed_schemas_match_the_model():
-    for name, text in schema_files().items():
+@pytest.fixture(scope="module")
+def schemas() -> dict[str, str]:
+    return schema_files(load_compact(ROOT / "data"))
+
+
+def test_the_committed_schemas_match_the_model_and_the_data(schemas):
+    for name, text in schemas.items():
         committed = ROOT / "schemas" / name
         assert committed.exists() and committed.read_text(encoding="utf-8") == text, f"run scripts/schemas --update ({name})"
 
 
-def test_each_data_file_names_its_schema_for_editors_ides():
-    for name in schema_files():
-        data_file = ROOT / "data" / name.replace(".schema.json", ".yml")
-        first_line = data_file.read_text(encoding="utf-8").splitlines()[0]
+def test_each_data_file_names_its_schema_for_editors_ides(schemas):
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
+    for name in schemas:
+        data_file = name.replace(".schema.json", ".yml")
+        first_line = (ROOT / "data" / data_file).read_text(encoding="utf-8").splitlines()[0]
         assert first_line == f"# yaml-language-server: $schema=../schemas/{name}"
-        assert "properties" in json.loads((ROOT / "schemas" / name).read_text(encoding="utf-8"))
+        assert settings[f"./schemas/{name}"] == f"data/{data_file}"
+    assert len(settings) == len(schemas)
+    assert "redhat.vscode-yaml" in json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))["recommendations"]
+
+
+def test_the_schemas_carry_the_files_own_lists_and_the_address_rule(schemas):
+    compact = load_compact(ROOT / "data")
+    partner = json.loads(schemas["partners.schema.json"])["$defs"]["Partner"]["properties"]
+    assert partner["type"]["enum"] == [kind.key for kind in compact.partners_file.types]
+    assert partner["sector"]["enum"] == ["public", "private", "vcs"] and partner["name"]["maxLength"] == 200
+    principle = json.loads(schemas["principles.schema.json"])["$defs"]["Principle"]["properties"]
+    assert principle["objective"]["enum"] == [objective.number for objective in compact.objectives]
+    assert principle["commits"]["items"]["enum"] == [party.key for party in compact.principles_file.parties]
+    address = re.compile(next(option["pattern"] for option in partner["website"]["anyOf"] if "pattern" in option))
+    assert address.match("https://www.example.org.uk/about") and address.match("http://example.org")
+    assert not any(address.match(bad) for bad in ("javascript:alert(1)", "www.example.org.uk", "https://www.example .org.uk/", "/about"))
+
+
+def test_a_new_type_of_partner_passes_the_check_which_updates_the_schema(tmp_path):
+    root = copy_project(tmp_path / "project")
+    partners = root / "data" / "partners.yml"
+    text = partners.read_text(encoding="utf-8")
+    last_type = "  - {key: vcs-infrastructure-body, sector: vcs, name: VCS infrastructure body, plural: VCS infrastructure bodies}\n"
+    partners.write_text(text.replace(last_type, last_type + "  - {key: charity, sector: vcs, name: Charity, plural: Charities}\n"), encoding="utf-8")
+    result = run_check(root)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "Updated schemas/partners.schema.json, which your editor reads (commit it with your change)\n"
+    assert json.loads((root / "schemas" / "partners.schema.json").read_text(encoding="utf-8"))["$defs"]["Partner"]["properties"]["type"]["enum"][-1] == "charity"
 
 
 def test_every_listed_address_is_a_page_built(site):

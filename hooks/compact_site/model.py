@@ -98,7 +98,12 @@ def _reference(kind: str):
 
 NoteId = Annotated[Slug, _reference("notes")]
 PartyKey = Annotated[Slug, _reference("parties")]
-WebAddress = Annotated[str, AfterValidator(_web_address), Field(examples=["https://www.example.org.uk/"])]
+# The pattern is for editors' IDEs (schemas/); the check is _web_address, whose messages say what is wrong.
+WebAddress = Annotated[
+    str,
+    AfterValidator(_web_address),
+    Field(examples=["https://www.example.org.uk/"], json_schema_extra={"pattern": r"^https?://[^\s/?#]+[^\s]*$"}),
+]
 LinkedProse = Annotated[Prose, AfterValidator(_safe_links)]
 PastDate = Annotated[dt.date, AfterValidator(_not_in_future)]
 
