@@ -31,23 +31,21 @@ def personal_details_in(text: str) -> list[str]:
     return found
 
 
-def no_personal_details(text: str) -> str:
-    """A validator: accept text with no email address and no phone number in it."""
-    found = personal_details_in(text)
-    if found:
-        raise ValueError(
-            f"this text contains {' and '.join(found)}; the site publishes no personal details: "
-            "remove it (describe a role or an organisation instead)"
-        )
-    return text
+def _refusing(advice: str):
+    """A validator that accepts text with no email address and no phone number in it, and otherwise gives advice."""
+
+    def check(text: str) -> str:
+        found = personal_details_in(text)
+        if found:
+            raise ValueError(f"this text contains {' and '.join(found)}; {advice}")
+        return text
+
+    return check
 
 
-def a_role_not_a_person(text: str) -> str:
-    """A validator for a Compact Champion: a role or a team, so no email address and no phone number."""
-    found = personal_details_in(text)
-    if found:
-        raise ValueError(
-            f"this text contains {' and '.join(found)}; compact_champion wants a role or a team "
-            "(such as 'Partnerships team'), not a person or their contact details: remove it"
-        )
-    return text
+# Any text of the data.
+no_personal_details = _refusing("the site publishes no personal details: remove it (describe a role or an organisation instead)")
+# A Compact Champion.
+a_role_not_a_person = _refusing(
+    "compact_champion wants a role or a team (such as 'Partnerships team'), not a person or their contact details: remove it"
+)
