@@ -89,12 +89,13 @@ class ProblemsShown:
 
 
 def problem_notice(problems: list[str]) -> str:
-    """The problems as an alert at the top of a page, in the theme's own style for a failure."""
-    lines = "\n".join(dict.fromkeys(line for problem in problems for line in problem.splitlines() if line.strip()))
+    """The problems as an alert at the top of a page, in the theme's own style for a failure, one line an item
+    (each wraps on a narrow screen, where a block of code would hide its end)."""
+    lines = dict.fromkeys(line.strip() for problem in problems for line in problem.splitlines() if line.strip())
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
     return (
         '<div class="admonition failure" role="alert"><p class="admonition-title">The preview cannot be rebuilt: '
-        "this is the last good version. Fix these problems and save:</p>"
-        f"<pre><code>{html.escape(lines)}</code></pre></div>"
+        f"this is the last good version. Fix these problems and save:</p><ul>{items}</ul></div>"
     )
 
 
