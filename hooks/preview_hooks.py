@@ -2,10 +2,10 @@
 
 MkDocs' preview server holds every request until a rebuild succeeds ("The server will appear stuck until build
 errors are resolved"): one typo in the data and the preview stopped answering, its messages only in the terminal.
-Here the server's builder is wrapped. After each good build the site is kept (hard links: no copying); when a
-build fails, the last good site is put back, each of its pages opens with the problems (file, line, message) as
-the build reported them, and the server answers and reloads the browser as after any build. The next good build
-replaces it all.
+Here the server's builder is wrapped. Each rebuild starts in an empty folder, the last good site moved aside (a
+rename: MkDocs would have emptied the folder anyway). If the build fails, the last good site is moved back, each of
+its pages opens with the problems (file, line, message) as the build reported them, and the server answers and
+reloads the browser as after any build. The next good build replaces it all.
 
 MkDocs polls the watched files every half second, with no setting for it. An earlier version set watchdog's private
 interval to a tenth of a second: it saved about a fifth of a second of the two from saving a file to seeing the
@@ -17,12 +17,9 @@ from __future__ import annotations
 
 import html
 import logging
-import os
 import re
 import shutil
 import sys
-import tempfile
-import weakref
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,6 +29,9 @@ from mkdocs.livereload import LiveReloadServer
 # Where a page's text starts in Material's page; any other page gets the problems at the top of its body.
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
 _BODY = re.compile(r"<body[^>]*>")
+# The notice's own mark, to find it again: each failed build shows its own problems, not those of the one before.
+_NOTICE_MARK = "data-preview-problems"
+_NOTICE = re.compile(rf'<div [^>]*{_NOTICE_MARK}>.*?</ul></div>', re.DOTALL)
 
 
 class _Problems(logging.Handler):
@@ -51,11 +51,12 @@ class ProblemsShown:
     def __init__(self, builder: Callable[[], None], site_dir: Path):
         self.builder = builder
         self.site_dir = site_dir
-        self.last_good = Path(tempfile.mkdtemp(prefix="mkdocs-last-good-")) / "site"
-        weakref.finalize(self, shutil.rmtree, self.last_good.parent, True)  # when the preview stops
-        self._keep()  # the first build, made before the server started, was good: serve stops at a bad one
+        self.last_good = site_dir.with_name(site_dir.name + "-last-good")  # beside it: a rename, not a copy
 
     def __call__(self) -> None:
+        shutil.rmtree(self.last_good, ignore_errors=True)  # left by a preview stopped mid-build
+        self.site_dir.rename(self.last_good)
+        self.site_dir.mkdir()
         problems = _Problems()
         logger = logging.getLogger("mkdocs")
         logger.addHandler(problems)
@@ -63,29 +64,23 @@ class ProblemsShown:
             self.builder()
         except Exception as error:  # noqa: BLE001 - whatever stops a build, the preview must keep answering
             print(error, file=sys.stderr)
-            self._show([*problems.messages, str(error)])
+            shutil.rmtree(self.site_dir)
+            self.last_good.rename(self.site_dir)
+            show_problems(self.site_dir, [*problems.messages, str(error)])
         else:
-            self._keep()
+            shutil.rmtree(self.last_good)
         finally:
             logger.removeHandler(problems)
 
-    def _keep(self) -> None:
-        """Keep this build as the last good one. MkDocs writes every file of a build anew (it empties the folder
-        first, as `make serve` runs it: not with --dirty), so hard links keep the old files' content."""
-        shutil.rmtree(self.last_good, ignore_errors=True)
-        shutil.copytree(self.site_dir, self.last_good, copy_function=os.link)
 
-    def _show(self, problems: list[str]) -> None:
-        """The last good site, each page opening with the problems (a page written anew: its kept copy stays good)."""
-        shutil.rmtree(self.site_dir, ignore_errors=True)
-        shutil.copytree(self.last_good, self.site_dir, copy_function=os.link)
-        notice = problem_notice(problems)
-        for page in self.site_dir.rglob("*.html"):
-            text = page.read_text(encoding="utf-8")
-            place = _ARTICLE.search(text) or _BODY.search(text)
-            if place:
-                page.unlink()
-                page.write_text(text[: place.end()] + notice + text[place.end() :], encoding="utf-8")
+def show_problems(site_dir: Path, problems: list[str]) -> None:
+    """Open each page of the site with the problems, in place of those of an earlier failed build."""
+    notice = problem_notice(problems)
+    for page in site_dir.rglob("*.html"):
+        text = _NOTICE.sub("", page.read_text(encoding="utf-8"), count=1)
+        place = _ARTICLE.search(text) or _BODY.search(text)
+        if place:
+            page.write_text(text[: place.end()] + notice + text[place.end() :], encoding="utf-8")
 
 
 def problem_notice(problems: list[str]) -> str:
@@ -94,7 +89,7 @@ def problem_notice(problems: list[str]) -> str:
     lines = dict.fromkeys(line.strip() for problem in problems for line in problem.splitlines() if line.strip())
     items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
     return (
-        '<div class="admonition failure" role="alert"><p class="admonition-title">The preview cannot be rebuilt: '
+        f'<div class="admonition failure" role="alert" {_NOTICE_MARK}><p class="admonition-title">The preview cannot be rebuilt: '
         f"this is the last good version. Fix these problems and save:</p><ul>{items}</ul></div>"
     )
 

@@ -54,6 +54,9 @@ def test_the_preview_follows_each_save_and_shows_a_mistake_on_every_page_until_i
         assert shown, "the preview did not show the problem"
         assert "VAST (renamed while serving)" in shown, "the last good page stays, under the problem"
         assert problem in (fetch(home) or ""), "every page shows the problem"
+        partners.write_text(broken.replace("sector: voluntary", "sector: publc"), encoding="utf-8")  # another mistake
+        again = wait_for(page, lambda text: "got &#x27;publc&#x27;" in text, 30)
+        assert again and problem not in again and again.count('role="alert"') == 1, "each failed build shows its own problems"
 
         partners.write_text(good, encoding="utf-8")
         mended = wait_for(page, lambda text: problem not in text and "<h1" in text and "renamed while serving" not in text, 60)
