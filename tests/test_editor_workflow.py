@@ -125,8 +125,11 @@ def test_a_routine_change_in_a_new_year_passes_the_check_which_records_the_new_a
         ("privacy.md", "\n\n", "\n\nSee [the partners](/partners/).\n\n", "docs/privacy.md: the link '/partners/' is absolute; write it relative to this page"),
         ("privacy.md", "\n\n", "\n\nSee [the partners](partners/).\n\n", "docs/privacy.md: the link 'partners/' names no file"),
         ("privacy.md", "\n\n", "\n\nSee [signing](sign.md#no-such-heading).\n\n", "docs/privacy.md: the link 'sign.md#no-such-heading' leads to an anchor that 'sign.md' does not have"),
+        ("privacy.md", "\n\n", "\n\n<script>alert(1)</script>\n\n", "docs/privacy.md: <script>: a page may run no script of its own"),
+        ("privacy.md", "\n\n", '\n\n<p onclick="alert(1)">Hello</p>\n\n', "docs/privacy.md: <p onclick=...>: a page may run no script of its own"),
+        ("privacy.md", "\n\n", "\n\nSee [this](javascript:alert(1)).\n\n", "docs/privacy.md: the link 'javascript:alert(1)' runs a script"),
     ],
-    ids=["unknown-note", "note-quote-gone", "missing-page", "absolute-link", "link-to-a-folder", "missing-anchor"],
+    ids=["unknown-note", "note-quote-gone", "missing-page", "absolute-link", "link-to-a-folder", "missing-anchor", "script", "handler", "javascript-link"],
 )
 def test_the_check_finds_what_the_build_refuses_in_a_page(tmp_path, page, find, replace, message):
     root = copy_project(tmp_path / "project")

@@ -2,8 +2,9 @@
 
 The build renders each Markdown page of docs/ with the data (editor_note, contact, {{ compact... }}), renders every
 page the data makes, and MkDocs, in strict mode (mkdocs.yml `validation:`), refuses a link to a page, a file or an
-anchor that does not exist, and an absolute link. The same is checked here, page by page, with the site's own
-renderer and Markdown extensions, so that a page that passes the check builds.
+anchor that does not exist, and an absolute link; the page's Content-Security-Policy refuses a script of its own.
+The same is checked here, page by page, with the site's own renderer and Markdown extensions, so that a page that
+passes the check builds.
 """
 
 from __future__ import annotations
@@ -21,15 +22,20 @@ from .rendering import PageError, SiteRenderer
 
 
 class _Links(HTMLParser):
-    """The links and images of a page's HTML, and every id (and <a name>) an anchor can point to."""
+    """The links and images of a page's HTML, every id (and <a name>) an anchor can point to, and the scripts that
+    the build's Content-Security-Policy refuses in a page of docs/ (security_hooks.py): <script>, on...= handlers."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.addresses: list[str] = []
         self.anchors: set[str] = set()
+        self.scripts: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = dict(attrs)
+        if tag == "script":
+            self.scripts.append("<script>")
+        self.scripts += (f"<{tag} {name}=...>" for name, _ in attrs if name.startswith("on"))
         if tag == "a" and found.get("href") is not None:
             self.addresses.append(found["href"] or "")
         if tag == "img" and found.get("src") is not None:
@@ -71,11 +77,16 @@ def page_problems(renderer: SiteRenderer, docs_pages: Mapping[str, str], other_f
 
 
 def _link_problems(src_uri: str, links: Callable[[str], _Links], files: set[str]) -> Iterator[str]:
-    """What MkDocs' strict build says of each link of one page, with the fix."""
+    """What MkDocs' strict build and the page's Content-Security-Policy say of each link and script of one page."""
+    for script in links(src_uri).scripts:
+        yield f"{script}: a page may run no script of its own (the site's policy allows only the theme's); remove it"
     for address in links(src_uri).addresses:
         parts = urlsplit(address)
+        if parts.scheme.lower() == "javascript":
+            yield f"the link {address!r} runs a script; link to a page or a web address instead"
+            continue
         if parts.scheme or parts.netloc:
-            continue  # a web address: the data's check of addresses is the model's
+            continue  # a web address
         if address.startswith(("/", "\\")):
             yield f"the link {address!r} is absolute; write it relative to this page, to the .md file it links to"
             continue
