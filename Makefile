@@ -45,7 +45,8 @@ test-tools:
 audit: $(VENV)/.test-installed test-tools
 	$(BIN)/python scripts/audit
 
-## check: validate every data file without building (the build's own messages; exit 0 or 1)
+## check: the editor's check: the data and the pages as the build checks them, without building (fast, no browser,
+## no root; adds new addresses to urls.txt; exit 0 or 1)
 check: $(VENV)/.site-installed
 	$(BIN)/python scripts/check
 

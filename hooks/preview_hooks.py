@@ -1,33 +1,100 @@
-"""MkDocs hook: the live preview (`make serve`) notices a saved file within a tenth of a second, not half a second.
+"""MkDocs hook: the live preview (`make serve`) never hangs on a mistake, and shows it on every page until it is fixed.
 
-MkDocs' preview server looks for changed files every half second (a polling observer of watchdog, which sees every
-editor's way of saving), and offers no setting for it: on average a quarter of a second, and up to half a second,
-passed before a saved data file started a rebuild, on top of the rebuild itself. The issue's target for the
-preview is 2 s from saving to the page served (BENCHMARKS.md): that wait was a fifth of it, and most of the
-run-to-run spread (measured on the real site, 8 saves each: 1.62-2.25 s, median 2.01 s, before; 1.74-1.91 s,
-median 1.82 s, after). Looking ten times a second means listing the watched folders ten times a second: about a
-hundred small files here, a millisecond of work each time.
+MkDocs' preview server holds every request until a rebuild succeeds ("The server will appear stuck until build
+errors are resolved"): one typo in the data and the preview stopped answering, its messages only in the terminal.
+Here the server's builder is wrapped. Each rebuild starts in an empty folder, the last good site moved aside (a
+rename: MkDocs would have emptied the folder anyway). If the build fails, the last good site is moved back, each of
+its pages opens with the problems (file, line, message) as the build reported them, and the server answers and
+reloads the browser as after any build. The next good build replaces it all.
 
-watchdog's observer takes its polling interval when it is made, and gives it to each folder's watch as the watch
-is made, with no setter for either: this sets the observer's own value, then watches docs/ and mkdocs.yml (which
-MkDocs watched before this event) again, so that every watch has it. The folders of `watch:` in mkdocs.yml are
-watched after this event, with it. tests/test_preview_hooks.py checks this on MkDocs' own server, so a watchdog
-or MkDocs upgrade that changes it fails there.
+MkDocs polls the watched files every half second, with no setting for it. An earlier version set watchdog's private
+interval to a tenth of a second: it saved about a fifth of a second of the two from saving a file to seeing the
+page, wrote a private attribute that any watchdog release may rename, and needed every watch made again. The
+benchmark measures the preview as MkDocs makes it.
 """
 
 from __future__ import annotations
 
+import html
+import logging
+import re
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 
-PREVIEW_POLL_SECONDS = 0.1
+# Where a page's text starts in Material's page; any other page gets the problems at the top of its body.
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
+_BODY = re.compile(r"<body[^>]*>")
+# The notice's own mark, to find it again: each failed build shows its own problems, not those of the one before.
+_NOTICE_MARK = "data-preview-problems"
+_NOTICE = re.compile(rf'<div [^>]*{_NOTICE_MARK}>.*?</ul></div>', re.DOTALL)
 
 
-def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
-    """Poll the watched files every PREVIEW_POLL_SECONDS: those watched from now on, and those watched already."""
-    server.observer._timeout = PREVIEW_POLL_SECONDS  # watchdog has no setter; read back as observer.timeout
-    for path in (config.docs_dir, config.config_file_path):
-        if path:
-            server.unwatch(path)
-            server.watch(path)
+class _Problems(logging.Handler):
+    """The warnings and errors MkDocs logs during one build: in strict mode, each of them fails it."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+class ProblemsShown:
+    """A builder for the preview that, when a build fails, serves the last good site with the problems on each page."""
+
+    def __init__(self, builder: Callable[[], None], site_dir: Path):
+        self.builder = builder
+        self.site_dir = site_dir
+        self.last_good = site_dir.with_name(site_dir.name + "-last-good")  # beside it: a rename, not a copy
+
+    def __call__(self) -> None:
+        shutil.rmtree(self.last_good, ignore_errors=True)  # left by a preview stopped mid-build
+        self.site_dir.rename(self.last_good)
+        self.site_dir.mkdir()
+        problems = _Problems()
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(problems)
+        try:
+            self.builder()
+        except Exception as error:  # noqa: BLE001 - whatever stops a build, the preview must keep answering
+            print(error, file=sys.stderr)
+            shutil.rmtree(self.site_dir)
+            self.last_good.rename(self.site_dir)
+            show_problems(self.site_dir, [*problems.messages, str(error)])
+        else:
+            shutil.rmtree(self.last_good)
+        finally:
+            logger.removeHandler(problems)
+
+
+def show_problems(site_dir: Path, problems: list[str]) -> None:
+    """Open each page of the site with the problems, in place of those of an earlier failed build."""
+    notice = problem_notice(problems)
+    for page in site_dir.rglob("*.html"):
+        text = _NOTICE.sub("", page.read_text(encoding="utf-8"), count=1)
+        place = _ARTICLE.search(text) or _BODY.search(text)
+        if place:
+            page.write_text(text[: place.end()] + notice + text[place.end() :], encoding="utf-8")
+
+
+def problem_notice(problems: list[str]) -> str:
+    """The problems as an alert at the top of a page, in the theme's own style for a failure, one line an item
+    (each wraps on a narrow screen, where a block of code would hide its end)."""
+    lines = dict.fromkeys(line.strip() for problem in problems for line in problem.splitlines() if line.strip())
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    return (
+        f'<div class="admonition failure" role="alert" {_NOTICE_MARK}><p class="admonition-title">The preview cannot be rebuilt: '
+        f"this is the last good version. Fix these problems and save:</p><ul>{items}</ul></div>"
+    )
+
+
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
+    """Rebuild through ProblemsShown: a failed build leaves the preview answering, with its problems on every page."""
+    server.builder = ProblemsShown(builder, Path(config.site_dir))
     return server

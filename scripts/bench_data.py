@@ -112,7 +112,7 @@ def _optional_facts(rng: random.Random, slug: str, sector: str) -> dict[str, Any
     status = rng.choices(("named", "signed", "withdrawn"), weights=(55, 40, 5))[0]
     domain = {"public": "gov.uk", "vcs": "org.uk", "private": "co.uk"}[sector]
     website = f"https://www.{slug}.{domain}/" if rng.random() < 0.6 else None
-    signed = status != "named" and rng.random() < 0.9
+    signed = status != "named" and (rng.random() < 0.9 or status == "signed")  # a signed partner has its date
     days = (LAST_SIGNING - FIRST_SIGNING).days
     facts: dict[str, Any] = {
         "status": status,

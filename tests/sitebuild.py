@@ -15,7 +15,7 @@ from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a copy of the project needs in order to build on its own (the core is installed in the venv).
-PROJECT_PARTS = ("mkdocs.yml", "urls.txt", "docs", "data", "hooks", "overrides", "scripts")
+PROJECT_PARTS = ("mkdocs.yml", "urls.txt", "docs", "data", "hooks", "overrides", "scripts", "schemas")
 
 
 @dataclass

@@ -22,7 +22,7 @@ CASES = {
     ),
     "withdrawn-but-not-withdrawn": (
         "  - id: gone\n    changed_on: 2016-02-01\n    kind: withdrawn\n    partner: vast\n",
-        2, "entries[0]: partner 'vast' has status 'named'; a 'withdrawn' entry needs status 'withdrawn'",
+        2, "entries[0]: partner 'vast' has status 'named' (data/partners.yml:",
     ),
     "partner-change-without-partner": (
         "  - id: signed\n    changed_on: 2016-02-01\n    kind: signed\n",
@@ -39,7 +39,7 @@ CASES = {
     ),
     "date-differs-from-the-partners": (
         "  - id: signed\n    changed_on: 2016-02-01\n    kind: signed\n    partner: tamworth-borough-council\n",
-        2, "entries[0]: partner 'tamworth-borough-council' has signed_on 2015-06-01; this entry's changed_on must be the same date",
+        2, "entries[0]: partner 'tamworth-borough-council' has signed_on 2015-06-01 (data/partners.yml:",
     ),
     "unknown-kind": (
         "  - id: odd\n    changed_on: 2016-02-01\n    kind: renamed\n    title: Odd\n",

@@ -1,5 +1,6 @@
-"""The editors' workflow: fresh schemas and address list, renames that keep links, inert hostile text,
-edit links to the real source, byte-identical builds and a preview that follows every save."""
+"""The editors' workflow: fresh schemas, an address list that new pages join and none leaves, a check that finds
+what the build refuses, renames that keep links, inert hostile text, edit links to the real source and
+byte-identical builds. (The preview: tests/test_preview_hooks.py.)"""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -14,9 +16,11 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from mkdocs.exceptions import Abort
 
+from compact_site.loading import load_compact
 from compact_site.schemas import schema_files
-from sitebuild import ROOT, build_site, copy_project, fetch, free_port
+from sitebuild import ROOT, build_site, copy_project
 
 
 def words(element) -> str:
@@ -27,28 +31,157 @@ def words(element) -> str:
 # --- Committed files kept up to date ---------------------------------------------------------------
 
 
-def test_the_committed_schemas_match_the_model():
-    for name, text in schema_files().items():
+@pytest.fixture(scope="module")
+def schemas() -> dict[str, str]:
+    return schema_files(load_compact(ROOT / "data"))
+
+
+def test_the_committed_schemas_match_the_model_and_the_data(schemas):
+    for name, text in schemas.items():
         committed = ROOT / "schemas" / name
         assert committed.exists() and committed.read_text(encoding="utf-8") == text, f"run scripts/schemas --update ({name})"
 
 
-def test_each_data_file_names_its_schema_for_editors_ides():
-    for name in schema_files():
-        data_file = ROOT / "data" / name.replace(".schema.json", ".yml")
-        first_line = data_file.read_text(encoding="utf-8").splitlines()[0]
+def test_each_data_file_names_its_schema_for_editors_ides(schemas):
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
+    for name in schemas:
+        data_file = name.replace(".schema.json", ".yml")
+        first_line = (ROOT / "data" / data_file).read_text(encoding="utf-8").splitlines()[0]
         assert first_line == f"# yaml-language-server: $schema=../schemas/{name}"
-        assert "properties" in json.loads((ROOT / "schemas" / name).read_text(encoding="utf-8"))
+        assert settings[f"./schemas/{name}"] == f"data/{data_file}"
+    assert len(settings) == len(schemas)
+    assert "redhat.vscode-yaml" in json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))["recommendations"]
 
 
-def test_the_url_list_is_up_to_date():
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "urls")], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
+def test_the_schemas_carry_the_files_own_lists_and_the_address_rule(schemas):
+    compact = load_compact(ROOT / "data")
+    partner = json.loads(schemas["partners.schema.json"])["$defs"]["Partner"]["properties"]
+    assert partner["type"]["enum"] == [kind.key for kind in compact.partners_file.types]
+    assert partner["sector"]["enum"] == ["public", "private", "vcs"] and partner["name"]["maxLength"] == 200
+    principle = json.loads(schemas["principles.schema.json"])["$defs"]["Principle"]["properties"]
+    assert principle["objective"]["enum"] == [objective.number for objective in compact.objectives]
+    assert principle["commits"]["items"]["enum"] == [party.key for party in compact.principles_file.parties]
+    address = re.compile(next(option["pattern"] for option in partner["website"]["anyOf"] if "pattern" in option))
+    assert address.match("https://www.example.org.uk/about") and address.match("http://example.org")
+    assert not any(address.match(bad) for bad in ("javascript:alert(1)", "www.example.org.uk", "https://www.example .org.uk/", "/about"))
 
 
-def test_the_url_list_holds_every_page_built(site):
+def test_a_new_type_of_partner_passes_the_check_which_updates_the_schema(tmp_path):
+    root = copy_project(tmp_path / "project")
+    partners = root / "data" / "partners.yml"
+    text = partners.read_text(encoding="utf-8")
+    last_type = "  - {key: vcs-infrastructure-body, sector: vcs, name: VCS infrastructure body, plural: VCS infrastructure bodies}\n"
+    partners.write_text(text.replace(last_type, last_type + "  - {key: charity, sector: vcs, name: Charity, plural: Charities}\n"), encoding="utf-8")
+    result = run_check(root)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "Updated schemas/partners.schema.json, which your editor reads (commit it with your change)\n"
+    assert json.loads((root / "schemas" / "partners.schema.json").read_text(encoding="utf-8"))["$defs"]["Partner"]["properties"]["type"]["enum"][-1] == "charity"
+
+
+def test_a_new_type_of_partner_must_be_offered_by_the_sign_form_too(tmp_path):
+    """tests/test_github_files.py holds the form to the data's types: the check says so first, naming the form."""
+    root = copy_project(tmp_path / "project")
+    shutil.copytree(ROOT / ".github", root / ".github")
+    partners = root / "data" / "partners.yml"
+    last_type = "  - {key: vcs-infrastructure-body, sector: vcs, name: VCS infrastructure body, plural: VCS infrastructure bodies}\n"
+    partners.write_text(partners.read_text(encoding="utf-8").replace(last_type, last_type + "  - {key: charity, sector: vcs, name: Charity, plural: Charities}\n"), encoding="utf-8")
+    result = run_check(root)
+    assert result.returncode == 1
+    form = ".github/ISSUE_TEMPLATE/sign-the-compact.yml"
+    line = (root / form).read_text(encoding="utf-8").splitlines().index("    id: type") + 1
+    [problem] = result.stderr.splitlines()[1:]
+    assert problem.strip().startswith(f"{form}:{line}: the form's type options are [") and problem.endswith("'Charity']: make them the same, in that order")
+    path = root / form
+    path.write_text(path.read_text(encoding="utf-8").replace("        - VCS infrastructure body\n", "        - VCS infrastructure body\n        - Charity\n"), encoding="utf-8")
+    assert run_check(root).returncode == 0
+
+
+def test_every_listed_address_is_a_page_built(site):
+    """The lock holds: every address of urls.txt is published. A page not listed yet is no error (see below)."""
     listed = {line for line in (ROOT / "urls.txt").read_text(encoding="utf-8").splitlines() if not line.startswith("#")}
-    assert {url or "/" for url in site.urls} == listed
+    assert listed <= {url or "/" for url in site.urls}
+
+
+def run_check(root: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "check"), "--root", str(root)], capture_output=True, text=True)
+
+
+VAST_NAMED = "  - slug: vast\n    name: VAST\n    sector: vcs\n    type: vcs-infrastructure-body\n    status: named\n    signed_on:\n"
+NEW_PARTNER = "  - slug: new-partner\n    name: New Partner\n    sector: vcs\n    type: vcs-infrastructure-body\n    status: named\n    joined_on: 2017-05-02\n"
+ROUTINE_CHANGES = {
+    "a-signature": (VAST_NAMED, VAST_NAMED.replace("status: named\n    signed_on:\n", "status: signed\n    signed_on: 2017-05-02\n"), ["compact/annual-reports/2017/"]),
+    "a-withdrawal": (VAST_NAMED, VAST_NAMED.replace("status: named\n", "status: withdrawn\n    withdrawn_on: 2017-05-02\n"), ["compact/annual-reports/2017/"]),
+    "a-joining": (VAST_NAMED, VAST_NAMED + "    website:\n    compact_champion:\n    implementation_plan:\n" + NEW_PARTNER, ["compact/annual-reports/2017/", "partners/new-partner/"]),
+}
+
+
+@pytest.mark.parametrize("change", ROUTINE_CHANGES)
+def test_a_routine_change_in_a_new_year_passes_the_check_which_records_the_new_addresses(tmp_path, change):
+    """A signature, a withdrawal or a joining in a new year makes new pages (the year's report; a new partner's
+    own): the check passes and adds them to urls.txt, in order, for the pull request; a second run adds nothing."""
+    old, new, pages = ROUTINE_CHANGES[change]
+    root = copy_project(tmp_path / "project")
+    partners = root / "data" / "partners.yml"
+    text = partners.read_text(encoding="utf-8")
+    assert old in text
+    partners.write_text(text.replace(old, new), encoding="utf-8")
+    before = (root / "urls.txt").read_text(encoding="utf-8").splitlines()
+    result = run_check(root)
+    assert result.returncode == 0, result.stderr
+    after = (root / "urls.txt").read_text(encoding="utf-8").splitlines()
+    assert sorted(set(after) - set(before)) == pages and set(before) < set(after)
+    assert [f"New address, added to urls.txt (commit it with your change): /{url}" for url in pages] == result.stderr.splitlines()
+    assert after[2:] == sorted(after[2:], key=lambda url: "" if url == "/" else url)
+    assert run_check(root).stderr == ""
+
+
+@pytest.mark.parametrize(
+    "page, find, replace, message",
+    [
+        ("compact/resolving-difficulties.md", 'editor_note("is-this-right")', 'editor_note("is-this-rihgt")', "docs/compact/resolving-difficulties.md: editor_note('is-this-rihgt'): no note with that id in data/notes.yml"),
+        ("compact/resolving-difficulties.md", "(*is this right?*)", "(*is that right?*)", "docs/compact/resolving-difficulties.md: editor_note('is-this-right') is about 'is this right?', which the page does not contain"),
+        ("privacy.md", "\n\n", "\n\nSee [the partners](partners/nobody.md).\n\n", "docs/privacy.md: the link 'partners/nobody.md' leads to 'partners/nobody.md', which is not a page or file of the site"),
+        ("privacy.md", "\n\n", "\n\nSee [the partners](/partners/).\n\n", "docs/privacy.md: the link '/partners/' is absolute; write it relative to this page"),
+        ("privacy.md", "\n\n", "\n\nSee [the partners](partners/).\n\n", "docs/privacy.md: the link 'partners/' names no file"),
+        ("privacy.md", "\n\n", "\n\nSee [signing](sign.md#no-such-heading).\n\n", "docs/privacy.md: the link 'sign.md#no-such-heading' leads to an anchor that 'sign.md' does not have"),
+        ("privacy.md", "\n\n", "\n\n<script>alert(1)</script>\n\n", "docs/privacy.md: <script>: a page may run no script of its own"),
+        ("privacy.md", "\n\n", '\n\n<p onclick="alert(1)">Hello</p>\n\n', "docs/privacy.md: <p onclick=...>: a page may run no script of its own"),
+        ("privacy.md", "\n\n", "\n\nSee [this](javascript:alert(1)).\n\n", "docs/privacy.md: the link 'javascript:alert(1)' runs a script"),
+    ],
+    ids=["unknown-note", "note-quote-gone", "missing-page", "absolute-link", "link-to-a-folder", "missing-anchor", "script", "handler", "javascript-link"],
+)
+def test_the_check_finds_what_the_build_refuses_in_a_page(tmp_path, page, find, replace, message):
+    root = copy_project(tmp_path / "project")
+    path = root / "docs" / page
+    text = path.read_text(encoding="utf-8")
+    assert find in text
+    path.write_text(text.replace(find, replace, 1), encoding="utf-8")
+    result = run_check(root)
+    assert result.returncode == 1
+    problems = [line.strip() for line in result.stderr.splitlines()[1:]]
+    assert len(problems) == 1 and problems[0].startswith(message), result.stderr
+
+
+def test_a_page_the_check_refuses_the_build_refuses_with_the_same_message(tmp_path, caplog):
+    root = copy_project(tmp_path / "project")
+    page = root / "docs" / "compact" / "resolving-difficulties.md"
+    page.write_text(page.read_text(encoding="utf-8").replace('editor_note("is-this-right")', 'editor_note("is-this-rihgt")'), encoding="utf-8")
+    message = run_check(root).stderr.splitlines()[1].strip()
+    with pytest.raises(Abort) as raised:
+        build_site(root, tmp_path / "site")
+    assert message in str(raised.value) + caplog.text  # the build says it as it stops, or in its log
+
+
+def test_a_link_the_check_passes_the_build_passes(tmp_path):
+    """Links to a page, to a heading of another page and of its own: the check and the strict build accept them."""
+    root = copy_project(tmp_path / "project")
+    page = root / "docs" / "privacy.md"
+    heading = next(line for line in (root / "docs" / "updating-this-site.md").read_text(encoding="utf-8").splitlines() if line.startswith("## "))
+    anchor = re.sub(r"[^a-z0-9]+", "-", heading[3:].lower()).strip("-")
+    links = f"\n\nSee [the partners](partners/index.md), [updating](updating-this-site.md#{anchor}) and [VAST](partners/vast.md).\n"
+    page.write_text(page.read_text(encoding="utf-8") + links, encoding="utf-8")
+    assert run_check(root).returncode == 0
+    build_site(root, tmp_path / "site")
 
 
 # --- Renaming keeps old links working --------------------------------------------------------------
@@ -201,40 +334,3 @@ def test_the_same_sources_build_byte_identical_output(tmp_path, monkeypatch):
     one, two = digest_tree(first.root), digest_tree(second.root)
     assert one.keys() == two.keys()
     assert [name for name in one if one[name] != two[name]] == []
-
-
-# --- The preview follows every save ----------------------------------------------------------------
-
-
-def wait_for(url: str, expected: str, seconds: float) -> bool:
-    """Poll url until its text contains expected, for at most `seconds` (a bounded wait, not a timing test)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if expected in (fetch(url) or ""):
-            return True
-        time.sleep(0.25)
-    return False
-
-
-def test_the_preview_rebuilds_when_a_partner_is_renamed(tmp_path):
-    project = copy_project(tmp_path / "project")
-    port = free_port()
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
-        cwd=project, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-    try:
-        page = f"http://127.0.0.1:{port}/partners/vast/"
-        assert wait_for(page, "<h1", 90), "the preview did not start"
-        # The preview's live reload script is inline and changes with each request: its policy lets it run
-        # (security_hooks.on_startup), where a published page's allows no inline script but by its hash.
-        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', fetch(page) or "")
-        script_sources = next(part.split()[1:] for part in policy[1].split("; ") if part.startswith("script-src "))
-        assert "'unsafe-inline'" in script_sources and not [s for s in script_sources if s.startswith("'sha256-")]
-        partners = project / "data" / "partners.yml"
-        partners.write_text(partners.read_text(encoding="utf-8").replace("    name: VAST\n", "    name: VAST (renamed while serving)\n"), encoding="utf-8")
-        assert wait_for(page, "VAST (renamed while serving)", 60), "the preview did not pick up the change"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)

@@ -13,7 +13,7 @@ import yaml
 
 from compact_site.figures import Governance
 from compact_site.governance import Concern, HealthRules, Meeting
-from compact_site.health import add_months, health_report, overdue
+from compact_site.health import add_months, health_report, last_day_due, overdue
 from compact_site.loading import DataError, load_compact
 from compact_site.model import Partner
 from compact_site.privacy import personal_details_in
@@ -151,9 +151,8 @@ def test_a_champion_is_overdue_the_day_after_the_months_allowed(signed_on, today
         {"status": "signed", "signed_on": D(2015, 1, 5), "compact_champion": "Community team"},
         {"status": "named"},
         {"status": "withdrawn", "signed_on": D(2015, 1, 5)},
-        {"status": "signed"},  # signed, but on a day not recorded: no limit can be counted
     ],
-    ids=["champion-recorded", "named-only", "withdrawn", "signing-undated"],
+    ids=["champion-recorded", "named-only", "withdrawn"],
 )
 def test_only_a_signed_partner_without_a_champion_is_ever_overdue(facts):
     assert overdue(records(partner(**facts)), RULES, D(2020, 1, 1)) == []
@@ -208,6 +207,26 @@ def test_no_meeting_is_due_when_the_rule_is_off_or_nobody_has_signed():
     signed = partner(signed_on=D(2015, 2, 10), compact_champion="Community team")
     assert overdue(records(signed), RULES, D(2020, 1, 1)) == []
     assert overdue(records(partner(status="named")), QUARTERLY, D(2020, 1, 1)) == []
+
+
+def test_duties_fall_due_only_within_the_compacts_period():
+    signed = records(partner(signed_on=D(2017, 6, 1)))  # no Champion, no meeting
+    until = D(2018, 12, 31)
+    items = overdue(signed, QUARTERLY, D(2026, 1, 1), until=until)
+    champion_due, *quarters = [item.due_on for item in items]
+    assert champion_due == D(2017, 9, 1)
+    assert quarters == [D(2017, 9, 30), D(2017, 12, 31), D(2018, 3, 31), D(2018, 6, 30), D(2018, 9, 30), D(2018, 12, 31)]
+    assert len(overdue(signed, QUARTERLY, D(2026, 1, 1), until=D(2019, 12, 31))) == len(items) + 4
+
+
+def test_the_period_ends_the_duties_unless_the_health_rules_extend_it(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    compact = load_compact(data)
+    assert last_day_due(compact) == D(compact.document.period.end, 12, 31) == D(2018, 12, 31)
+    health = data / "health.yml"
+    health.write_text(health.read_text(encoding="utf-8").replace("duties_until:\n", "duties_until: 2020\n"), encoding="utf-8")
+    assert last_day_due(load_compact(data)) == D(2020, 12, 31)
 
 
 def test_the_health_report_lists_each_overdue_duty_once_with_its_count():
@@ -275,7 +294,7 @@ def test_the_concerns_log_has_no_field_for_who(tmp_path, field):
 
 
 def test_the_concerns_schema_offers_no_field_for_a_person():
-    schema = yaml.safe_load(schema_files()["concerns.schema.json"])
+    schema = yaml.safe_load(schema_files(load_compact(ROOT / "data"))["concerns.schema.json"])
     concern = schema["$defs"]["Concern"]
     assert concern["additionalProperties"] is False
     assert set(concern["properties"]) == set(Concern.model_fields) == {"raised_on", "stage", "outcome", "closed_on", "lessons_learnt"}

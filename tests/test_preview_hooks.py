@@ -1,55 +1,66 @@
-"""hooks/preview_hooks.py: on MkDocs' own preview server, set up as `mkdocs serve` sets it up, every watched path is
-looked at every PREVIEW_POLL_SECONDS (MkDocs alone: every half second), and the same paths are watched."""
+"""The live preview (`make serve`, that is `mkdocs serve` with hooks/preview_hooks.py) follows every save, and on a
+mistake keeps answering: every page shows the problems until they are fixed, and the last good pages stay."""
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
 import sys
+import time
 
-import pytest
-from mkdocs.config import load_config
-from mkdocs.livereload import LiveReloadServer
-
-from sitebuild import ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))  # MkDocs loads the hook modules from their paths: they are not installed
-from preview_hooks import PREVIEW_POLL_SECONDS  # noqa: E402
+from sitebuild import copy_project, fetch, free_port
 
 
-def served(tmp_path, *, with_hooks: bool) -> LiveReloadServer:
-    """MkDocs' server for the repository's mkdocs.yml, its paths watched in the order of mkdocs.commands.serve."""
-    config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
-    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
-    server.watch(config.docs_dir)
-    server.watch(config.config_file_path)
-    if with_hooks:
-        server = config.plugins.on_serve(server, config=config, builder=lambda: None)  # the hooks of mkdocs.yml
-    for path in config.watch:
-        server.watch(path)
-    return server
+def wait_for(url: str, condition, seconds: float) -> str | None:
+    """Poll url until its text meets condition, for at most `seconds` (a bounded wait, not a timing test)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        text = fetch(url)
+        if text is not None and condition(text):
+            return text
+        time.sleep(0.2)
+    return None
 
 
-def watches(server: LiveReloadServer) -> list[tuple[str, bool, bool]]:
-    """What each watch of the server's observer looks at: its path, a file or a folder, with subfolders or not."""
-    return sorted((emitter.watch.path, emitter.watch.is_file, emitter.watch.is_recursive) for emitter in server.observer.emitters)
+def test_the_preview_follows_each_save_and_shows_a_mistake_on_every_page_until_it_is_fixed(tmp_path):
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+        cwd=project, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        page, home = f"http://127.0.0.1:{port}/partners/vast/", f"http://127.0.0.1:{port}/"
+        first = wait_for(page, lambda text: "<h1" in text, 90)
+        assert first, "the preview did not start"
+        # The preview's live reload script is inline and changes with each request: its policy lets it run
+        # (security_hooks.on_startup), where a published page's allows no inline script but by its hash.
+        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', first)
+        script_sources = next(part.split()[1:] for part in policy[1].split("; ") if part.startswith("script-src "))
+        assert "'unsafe-inline'" in script_sources and not [s for s in script_sources if s.startswith("'sha256-")]
 
+        partners = project / "data" / "partners.yml"
+        good = partners.read_text(encoding="utf-8")
+        partners.write_text(good.replace("    name: VAST\n", "    name: VAST (renamed while serving)\n"), encoding="utf-8")
+        assert wait_for(page, lambda text: "VAST (renamed while serving)" in text, 60), "the preview did not follow the save"
 
-@pytest.fixture
-def preview_servers(tmp_path):
-    """The server as `mkdocs serve` sets it up, and the same without the hooks' on_serve."""
-    servers = served(tmp_path, with_hooks=True), served(tmp_path, with_hooks=False)
-    yield servers
-    for server in servers:
-        server.server_close()  # made but never bound: the observers never started either
+        broken = good.replace("    sector: vcs\n", "    sector: voluntary\n", 1)
+        line = broken[: broken.index("    sector: voluntary")].count("\n") + 1
+        partners.write_text(broken, encoding="utf-8")
+        problem = f"data/partners.yml:{line}:13: partners[22].sector: expected one of public, private, vcs; got &#x27;voluntary&#x27;"
+        shown = wait_for(page, lambda text: problem in text, 30)
+        assert shown, "the preview did not show the problem"
+        assert "VAST (renamed while serving)" in shown, "the last good page stays, under the problem"
+        assert problem in (fetch(home) or ""), "every page shows the problem"
+        partners.write_text(broken.replace("sector: voluntary", "sector: publc"), encoding="utf-8")  # another mistake
+        again = wait_for(page, lambda text: "got &#x27;publc&#x27;" in text, 30)
+        assert again and problem not in again and again.count('role="alert"') == 1, "each failed build shows its own problems"
 
-
-def test_every_watched_path_is_polled_every_tenth_of_a_second(preview_servers):
-    server, _ = preview_servers
-    intervals = {emitter.watch.path: emitter.timeout for emitter in server.observer.emitters}
-    assert intervals and set(intervals.values()) == {PREVIEW_POLL_SECONDS}
-    assert PREVIEW_POLL_SECONDS < 0.5  # MkDocs' own interval, which the hook is there to shorten
-
-
-def test_the_same_paths_are_watched_as_without_the_hook(preview_servers):
-    hooked, plain = preview_servers
-    assert watches(hooked) == watches(plain)
-    assert {str(ROOT / "data"), str(ROOT / "docs")} <= {path for path, _, _ in watches(hooked)}  # data and pages
+        partners.write_text(good, encoding="utf-8")
+        mended = wait_for(page, lambda text: problem not in text and "<h1" in text and "renamed while serving" not in text, 60)
+        assert mended and 'role="alert"' not in mended
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -2,7 +2,8 @@
 
 Partners link to these pages from their intranets, so an address, once published, must keep working:
 a page that moves leaves a redirect behind (former_slugs in the data), and the build refuses to drop
-an address that the committed list (urls.txt) still holds.
+an address that the committed list (urls.txt) still holds. A new address is never an error: `make check`
+adds it to the list, which the pull request then carries.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from .compact import Compact
 from .sitemap import address_of, site_map
 
 URL_LIST_HEADER = """\
-# Every address this site publishes, relative to the site's root. Kept up to date by `scripts/urls --update`.
+# Every address this site publishes, relative to the site's root. `make check` adds each new one: commit it.
 # The build fails if an address listed here would disappear: rename with former_slugs, never delete.
 """
 
@@ -52,7 +53,7 @@ def lost_addresses(compact: Compact, root: Path) -> list[str]:
     """Problems, as `urls.txt:LINE: address: ...`, for each listed address the site would stop publishing."""
     url_list = root / URL_LIST
     if not url_list.exists():
-        return [f"{URL_LIST}:1:1: the list of published addresses is missing; run scripts/urls --update"]
+        return [f"{URL_LIST}:1:1: the list of published addresses is missing; restore it (git checkout {URL_LIST})"]
     published = set(published_urls(compact, root / "docs"))
     problems = []
     for number, line in enumerate(url_list.read_text(encoding="utf-8").splitlines(), start=1):
@@ -63,6 +64,18 @@ def lost_addresses(compact: Compact, root: Path) -> list[str]:
                     "give the entry former_slugs to keep it as a redirect (see the editors' guide)"
                 )
     return problems
+
+
+def record_new_addresses(compact: Compact, root: Path) -> list[str]:
+    """Add to urls.txt every address the site now publishes that it does not list yet; return those added.
+
+    Only once no listed address is lost (lost_addresses): the list is then written in order, whole."""
+    url_list = root / URL_LIST
+    listed = parse_url_list(url_list.read_text(encoding="utf-8"))
+    new = sorted(set(published_urls(compact, root / "docs")) - set(listed))
+    if new:
+        url_list.write_text(format_url_list([*listed, *new]), encoding="utf-8")
+    return new
 
 
 def lost_report(lost: list[str], *, consequence: str = "") -> str:

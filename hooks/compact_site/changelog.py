@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, model_validator
 
 from .governance import PartnerSlug
-from .model import Line, LinkedProse, PastDate, Slug, Strict
+from .model import Line, LinkedProse, PastDate, Slug, Strict, place_of, written_date
 
 # The kinds that are about one partner, and what each says of it.
 PARTNER_CHANGES = {
@@ -39,12 +39,15 @@ class ChangeEntry(Strict):
                 raise ValueError(f"a '{self.kind}' entry needs the partner's slug in 'partner'")
             context = info.context or {}
             status = (context.get("partner_status") or {}).get(self.partner)
+            place = place_of(info, "partner", self.partner)
             if self.kind == "withdrawn" and status not in (None, "withdrawn"):
-                raise ValueError(f"partner {self.partner!r} has status {status!r}; a 'withdrawn' entry needs status 'withdrawn'")
-            recorded = ((context.get("partner_dates") or {}).get(self.partner) or {}).get(self.kind)
-            if recorded and str(recorded) != self.changed_on.isoformat():
+                raise ValueError(f"partner {self.partner!r} has status {status!r} ({place}); a 'withdrawn' entry needs status 'withdrawn'")
+            if self.kind == "signed" and status == "named":
+                raise ValueError(f"partner {self.partner!r} has status 'named' ({place}); a 'signed' entry needs status 'signed' (or 'withdrawn')")
+            recorded = written_date(((context.get("partner_dates") or {}).get(self.partner) or {}).get(self.kind))
+            if recorded and recorded != self.changed_on:
                 raise ValueError(
-                    f"partner {self.partner!r} has {self.kind}_on {recorded}; this entry's changed_on must be the same date"
+                    f"partner {self.partner!r} has {self.kind}_on {recorded} ({place}); this entry's changed_on must be the same date"
                 )
         elif self.title is None:
             raise ValueError("a 'correction' entry needs a 'title' saying what was corrected")

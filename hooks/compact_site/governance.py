@@ -2,16 +2,17 @@
 what the Compact's procedure for resolving difficulties gives an organisation with a concern.
 
 The concerns log holds no personal details by design: no field can carry a name, an email address or a phone
-number (an unknown field is an error), and its one free-text field refuses text that contains either.
+number (an unknown field is an error), and its one free-text field refuses text that contains either, as every
+text of the data does.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, ValidationInfo, model_validator
 
-from .model import Line, PastDate, Slug, Strict, WebAddress, _reference
+from .model import CompactLine, Line, PastDate, Slug, Strict, WebAddress, _reference, place_of, written_date
 from .privacy import no_personal_details
 
 PartnerSlug = Annotated[Slug, _reference("partners")]
@@ -37,6 +38,19 @@ class Meeting(Strict):
         repeated = sorted({slug for slug in self.partners if self.partners.count(slug) > 1})
         if repeated:
             raise ValueError(f"a partner is listed twice at this meeting: {', '.join(repeated)}")
+        return self
+
+    @model_validator(mode="after")
+    def _each_partner_a_partner_then(self, info: ValidationInfo) -> Meeting:
+        """A partner is represented only while it is one: not before it joined, nor after it withdrew."""
+        dates = (info.context or {}).get("partner_dates") or {}
+        for slug in self.partners:
+            joined, withdrawn = (written_date((dates.get(slug) or {}).get(kind)) for kind in ("joined", "withdrawn"))
+            place = place_of(info, "partner", slug)
+            if joined and self.held_on < joined:
+                raise ValueError(f"{slug!r} is listed at this meeting of {self.held_on}, before it joined on {joined} ({place})")
+            if withdrawn and self.held_on > withdrawn:
+                raise ValueError(f"{slug!r} is listed at this meeting of {self.held_on}, after it withdrew on {withdrawn} ({place})")
         return self
 
 
@@ -97,6 +111,13 @@ class HealthRules(Strict):
         description="Each quarter that has ended needs a meeting, from the first quarter that starts on or after "
         "the first signature."
     )
+    duties_until: int | None = Field(
+        default=None,
+        ge=2000,
+        le=2100,
+        description="The last year duties fall due, if the partners extend the Compact beyond its period "
+        "(data/document.yml); empty: duties end with the period.",
+    )
 
 
 # --- data/resolution.yml ---------------------------------------------------------------------------
@@ -107,7 +128,9 @@ class Contact(Strict):
 
     key: Slug = Field(description="How a page names it: {{ contact(\"key\") }}.")
     name: Line = Field(description="The organisation's name, as the Compact gives it.")
-    lines: list[Line] = Field(min_length=1, description="Its address and details, one line each, word for word.")
+    lines: list[CompactLine] = Field(
+        min_length=1, description="Its address and details, one line each, word for word (an organisation's, so its telephone and email may stand)."
+    )
 
 
 class Resolution(Strict):

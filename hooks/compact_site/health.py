@@ -1,7 +1,9 @@
 """What is overdue by the health rules of data/health.yml, on a given day: the core of `scripts/check --health`.
 
 Only partners recorded as signed owe the Compact's governance duties: a partner the draft merely names is never
-overdue. The day is a parameter, so that each rule can be tested the day before, on and after its limit.
+overdue. Duties fall due only within the Compact's period (data/document.yml), or until the year that
+data/health.yml extends it to: after its period a Compact asks nothing more. The day is a parameter, so that each
+rule can be tested the day before, on and after its limit.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .compact import Compact
 from .figures import Governance
 from .governance import HealthRules
 from .model import Partner
@@ -47,9 +50,16 @@ def _quarter_start(day: dt.date) -> dt.date:
     return dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
 
 
-def overdue(governance: Governance, rules: HealthRules, today: dt.date) -> list[Overdue]:
-    """Everything overdue on `today`: each signed partner's Champion and Implementation Plan, then meetings."""
-    return [*_partner_duties(governance, rules, today), *_meetings(governance, rules, today)]
+def last_day_due(compact: Compact) -> dt.date:
+    """The last day a duty can fall due: the end of the Compact's period, or of the year the health rules extend it to."""
+    return dt.date(compact.health_rules.duties_until or compact.document.period.end, 12, 31)
+
+
+def overdue(governance: Governance, rules: HealthRules, today: dt.date, *, until: dt.date | None = None) -> list[Overdue]:
+    """Everything overdue on `today` that fell due by `until` (no end if None): each signed partner's Champion and
+    Implementation Plan, then meetings."""
+    due = [*_partner_duties(governance, rules, today), *_meetings(governance, rules, today)]
+    return [item for item in due if until is None or item.due_on <= until]
 
 
 def _limits(partner: Partner, rules: HealthRules) -> Iterator[tuple[dt.date, int, str]]:

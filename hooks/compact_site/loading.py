@@ -134,17 +134,38 @@ def parse_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]
         document.data = _construct(loader, root, (), document, problems, file)
         return (None if problems else document), problems
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = _position(mark) if mark else (1, 1)
-        reason = " ".join(str(part) for part in (error.context, error.problem) if part)
-        lines = text.splitlines()
-        if 0 < line <= len(lines) and "\t" in lines[line - 1]:
-            reason += " (this line has a tab: indent with spaces)"
-        return None, [Problem(file, line, column, "", f"YAML syntax: {reason}")]
+        line, column, message = _syntax_problem(error, text.splitlines())
+        return None, [Problem(file, line, column, "", f"YAML syntax: {message}")]
     except yaml.reader.ReaderError:
         return None, [_unreadable_character(text, file)]
     finally:
         loader.dispose()
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, int, str]:
+    """Where a file stops being YAML, and why in plain words with the likely fix: PyYAML's own words ("mapping values
+    are not allowed in this context") name the parser's state, not the editor's mistake, and sometimes the line after it."""
+    mark = error.problem_mark or error.context_mark
+    line, column = _position(mark) if mark else (1, 1)
+    problem = str(error.problem or "")
+
+    def text_of(number: int) -> str:
+        return lines[number - 1] if 0 < number <= len(lines) else ""
+
+    for number in (line, line - 1):  # a tab is found where it breaks the indentation, or at the next line
+        indentation = text_of(number)[: len(text_of(number)) - len(text_of(number).lstrip())]
+        if "\t" in indentation:
+            return number, indentation.index("\t") + 1, "this line is indented with a tab; use spaces"
+    if "could not find expected ':'" in problem and error.context_mark:  # found on the line after the key
+        line, column = _position(error.context_mark)
+        return line, column, "this line has no ':' after its field name; write 'field: value'"
+    if "mapping values are not allowed" in problem:
+        return line, column, "this value holds ': ', which YAML reads as another field; put the value in quotes (\"...\")"
+    previous = next((n for n in range(line - 1, 0, -1) if text_of(n).strip() and not text_of(n).lstrip().startswith("#")), 0)
+    if text_of(previous).rstrip().endswith("[]") and text_of(line).lstrip().startswith("- "):
+        return previous, text_of(previous).index("[]") + 1, "[] is an empty list, so no item may follow it: remove [] before adding the first item"
+    reason = " ".join(str(part) for part in (error.context, error.problem) if part)
+    return line, column, reason
 
 
 def _unreadable_character(text: str, file: str) -> Problem:
@@ -237,6 +258,12 @@ def _describe(error: dict[str, Any], fields: Iterable[str]) -> str:
         return f"expected {expected}; got U+{ord(refused[0]):04X} after {found[max(0, refused.start() - 20) : refused.start()]!r}"
     elif kind == "value_error":
         return error["msg"].removeprefix("Value error, ")
+    elif kind.startswith("date_"):
+        return f"write dates as YYYY-MM-DD, e.g. 2015-03-02, a day that exists; got {found!r}"
+    elif kind == "string_too_long":
+        return f"expected at most {error['ctx']['max_length']} characters; got {len(found)}: shorten it"
+    elif kind == "string_type" and isinstance(found, bool):
+        return "expected text; YAML reads yes, no, on, off, true and false as true or false: put the value in quotes"
     else:
         expected = re.sub(r"^(Input|String|Value|List|Date) should (be |have |match )?", "", error["msg"])
     got = "" if isinstance(found, (dict, list)) else f"; got {found!r}"
@@ -336,6 +363,61 @@ def _items(data: Any, list_name: str) -> list[dict[str, Any]]:
     return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
 
 
+def _cross_reference_context(documents: dict[str, tuple[str, YamlDocument]]) -> dict[str, Any]:
+    """The keys each file declares, for checking the references of the others. A file that could not be read
+    declares nothing checkable: its references are left unchecked (None), not refused against an empty list, so
+    that its one mistake is not repeated as a false one at every reference to it."""
+
+    def declared(file: str, list_name: str, make: Callable[[list[dict[str, Any]]], Any]) -> Any:
+        return make(_items(documents[file][1].data, list_name)) if file in documents else None
+
+    def places(file: str, list_name: str, field: str) -> dict[Any, str] | None:
+        """Where each entry of a list is, by its key, as `data/partners.yml:251 (partners[22])`: for a message
+        about two records that contradict each other, to name the other's place."""
+        if file not in documents:
+            return None
+        shown, document = documents[file]
+        items = document.data.get(list_name) if isinstance(document.data, dict) else None
+        return {
+            _name(item, field): f"{shown}:{document.mark((list_name, index))[0]} ({list_name}[{index}])"
+            for index, item in enumerate(items if isinstance(items, list) else [])
+            if isinstance(item, dict) and isinstance(_name(item, field), str)
+        }
+
+    return {
+        "notes": declared("notes.yml", "notes", lambda notes: {_name(note, "id"): note.get("quote") for note in notes}),
+        "partner_types": declared("partners.yml", "types", lambda types: {_name(kind, "key") for kind in types}),
+        "type_sectors": declared("partners.yml", "types", lambda types: {_name(kind, "key"): kind.get("sector") for kind in types}),
+        "type_places": places("partners.yml", "types", "key"),
+        "objectives": declared("principles.yml", "objectives", lambda objectives: {_name(o, "number") for o in objectives}),
+        "parties": declared("principles.yml", "parties", lambda parties: {_name(party, "key") for party in parties}),
+        "partners": declared("partners.yml", "partners", lambda partners: {_name(partner, "slug") for partner in partners}),
+        "partner_status": declared("partners.yml", "partners", lambda partners: {_name(p, "slug"): p.get("status") for p in partners}),
+        "partner_places": places("partners.yml", "partners", "slug"),
+        # As written (dates are read as text): a changelog entry or a meeting must agree with the partner's own dates.
+        "partner_dates": declared(
+            "partners.yml",
+            "partners",
+            lambda partners: {
+                _name(partner, "slug"): {kind: partner.get(f"{kind}_on") for kind in ("joined", "signed", "withdrawn")}
+                for partner in partners
+            },
+        ),
+    }
+
+
+def _one_per_mistake(errors: list[Any], model: type[BaseModel]) -> list[Any]:
+    """Pydantic's errors, less the 'required field is missing' of a field that is there, misspelt: the unknown
+    field's message names the one it is close to, which is the same mistake."""
+    misspelt = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            loc = tuple(error["loc"])
+            close = difflib.get_close_matches(str(loc[-1]), _fields_at(model, loc), n=1)
+            misspelt.update((*loc[:-1], name) for name in close)
+    return [error for error in errors if not (error["type"] == "missing" and tuple(error["loc"]) in misspelt)]
+
+
 def load_compact(data_dir: Path, *, root: Path | None = None, read: Callable[[Path], bytes] | None = None) -> Compact:
     """Load, validate and cross-check every data file; raise DataError listing every problem found.
 
@@ -382,20 +464,7 @@ def _load_compact(data_dir: Path, root: Path, read: Callable[[Path], bytes]) -> 
         if document is not None:
             documents[name] = (shown, document)
 
-    raw = {name: document.data for name, (_, document) in documents.items()}
-    context = {
-        "notes": {_name(note, "id"): note.get("quote") for note in _items(raw.get("notes.yml"), "notes")},
-        "partner_types": {_name(kind, "key") for kind in _items(raw.get("partners.yml"), "types")},
-        "objectives": {_name(objective, "number") for objective in _items(raw.get("principles.yml"), "objectives")},
-        "parties": {_name(party, "key") for party in _items(raw.get("principles.yml"), "parties")},
-        "partners": {_name(partner, "slug") for partner in _items(raw.get("partners.yml"), "partners")},
-        "partner_status": {_name(partner, "slug"): partner.get("status") for partner in _items(raw.get("partners.yml"), "partners")},
-        # As written (dates are read as text): a changelog entry must agree with the partner's own date.
-        "partner_dates": {
-            _name(partner, "slug"): {kind: partner.get(f"{kind}_on") for kind in ("joined", "signed", "withdrawn")}
-            for partner in _items(raw.get("partners.yml"), "partners")
-        },
-    }
+    context = _cross_reference_context(documents)
     models: dict[str, BaseModel] = {}
     for name, (shown, document) in documents.items():
         problems += _duplicates(shown, document) + _address_clashes(shown, document)
@@ -403,7 +472,7 @@ def _load_compact(data_dir: Path, root: Path, read: Callable[[Path], bytes]) -> 
         try:
             models[name] = model.model_validate(document.data, context=context)
         except ValidationError as error:
-            for detail in error.errors():
+            for detail in _one_per_mistake(error.errors(), model):
                 loc = tuple(detail["loc"])
                 line, column = document.mark(loc, key=detail["type"] == "extra_forbidden")
                 problems.append(Problem(shown, line, column, _dotted(loc), _describe(detail, _fields_at(model, loc))))

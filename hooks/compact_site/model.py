@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from .markup import sanitized_field
+from .privacy import a_role_not_a_person, no_personal_details
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[
@@ -36,11 +37,21 @@ _CONTROLS_AND_OTHER_LINE_BREAKS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029"
 # One line of plain text: rendered as text, never as markup. A line break in it would end the list item, the
 # table row or the code block that the text is printed in, and let the rest be read as Markdown.
 ONE_LINE_PATTERN = rf"^[^\n{_CONTROLS_AND_OTHER_LINE_BREAKS}]*$"
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=ONE_LINE_PATTERN)]
+# The Compact's own words for an organisation's contact details (data/resolution.yml): published as the Compact
+# gives them, telephone numbers and email addresses of organisations included.
+CompactLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=ONE_LINE_PATTERN)]
+# Every other text is published too, so none may hold a person's details (privacy.py).
+Line = Annotated[CompactLine, AfterValidator(no_personal_details)]
+# A Compact Champion: a role or a team, never a person.
+ChampionLine = Annotated[CompactLine, AfterValidator(a_role_not_a_person)]
 # Markdown prose from the Compact, its lines broken by new lines only. Raw HTML is never rendered from it (see
 # markup.markdown_field).
 NEW_LINES_PATTERN = rf"^[^{_CONTROLS_AND_OTHER_LINE_BREAKS}]*$"
-Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000, pattern=NEW_LINES_PATTERN)]
+Prose = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=5000, pattern=NEW_LINES_PATTERN),
+    AfterValidator(no_personal_details),
+]
 # The characters each pattern refuses, to say which one a text holds, and where.
 REFUSED_CHARACTERS = {
     ONE_LINE_PATTERN: re.compile(rf"[\n{_CONTROLS_AND_OTHER_LINE_BREAKS}]"),
@@ -53,8 +64,10 @@ _SPACE = re.compile(r"\s")
 def _web_address(value: str) -> str:
     """Accept only absolute http(s) addresses: never javascript:, data: or a relative path."""
     parts = urlsplit(value)
-    if parts.scheme not in ("https", "http") or not parts.netloc or _SPACE.search(value):
+    if parts.scheme not in ("https", "http") or not parts.netloc:
         raise ValueError(f"expected an address starting https:// or http://; got {value!r}")
+    if _SPACE.search(value):
+        raise ValueError(f"an address cannot hold a space; got {value!r}: remove the space, or write it as %20")
     return value
 
 
@@ -87,7 +100,12 @@ def _reference(kind: str):
 
 NoteId = Annotated[Slug, _reference("notes")]
 PartyKey = Annotated[Slug, _reference("parties")]
-WebAddress = Annotated[str, AfterValidator(_web_address), Field(examples=["https://www.example.org.uk/"])]
+# The pattern is for editors' IDEs (schemas/); the check is _web_address, whose messages say what is wrong.
+WebAddress = Annotated[
+    str,
+    AfterValidator(_web_address),
+    Field(examples=["https://www.example.org.uk/"], json_schema_extra={"pattern": r"^https?://[^\s/?#]+[^\s]*$"}),
+]
 LinkedProse = Annotated[Prose, AfterValidator(_safe_links)]
 PastDate = Annotated[dt.date, AfterValidator(_not_in_future)]
 
@@ -98,6 +116,20 @@ def _known(info: ValidationInfo, kind: str, value: object) -> None:
     if known is not None and value not in known:
         listed = ", ".join(str(k) for k in sorted(known, key=str)) or "(none defined)"
         raise ValueError(f"expected one of {listed}; got {value!r}")
+
+
+def written_date(written: object) -> dt.date | None:
+    """Another record's date as written in its file (the loader passes dates as text), if it is one: a date written
+    wrongly is reported in its own place, once, and checked against nothing."""
+    try:
+        return dt.date.fromisoformat(str(written)) if written else None
+    except ValueError:
+        return None
+
+
+def place_of(info: ValidationInfo, kind: str, key: object) -> str:
+    """Where another record is, as `data/partners.yml:251 (partners[22])`, for a message naming both places."""
+    return ((info.context or {}).get(f"{kind}_places") or {}).get(key, "")
 
 
 class Strict(BaseModel):
@@ -210,6 +242,10 @@ class Sector(Strict):
 
 class PartnerType(Strict):
     key: Slug
+    sector: SectorKey | None = Field(
+        default=None,
+        description="The sector every partner of this type is in; leave it out for a type found in more than one.",
+    )
     name: Line = Field(description="Singular, as in 'county council'.")
     plural: Line = Field(description="As a heading over several, as in 'county councils'.")
 
@@ -218,7 +254,9 @@ def _dating(field: str, value: str | None = None) -> AfterValidator:
     """A date that records when another fact came about: given only with that fact (or that value of it)."""
 
     def check(day: dt.date | None, info: ValidationInfo) -> dt.date | None:
-        found = info.data.get(field)
+        if field not in info.data:
+            return day  # that fact is wrong in itself, and says so: one mistake, one message
+        found = info.data[field]
         if day is not None and value and found != value:
             raise ValueError(f"this date needs {field} {value!r}; got {found!r}")
         if day is not None and not value and not found:
@@ -240,7 +278,7 @@ class Partner(NoteReferences, Addressed):
     )
     signed_on: PastDate | None = None
     website: WebAddress | None = None
-    compact_champion: Line | None = Field(
+    compact_champion: ChampionLine | None = Field(
         default=None, description="A role or a team, never a private person's name or contact details."
     )
     implementation_plan: WebAddress | None = None
@@ -265,6 +303,19 @@ class Partner(NoteReferences, Addressed):
     def _signature_dated(self) -> Partner:
         if self.signed_on is not None and self.status == "named":
             raise ValueError("a partner with signed_on must have status 'signed' or 'withdrawn'; got 'named'")
+        if self.signed_on is None and self.status == "signed":
+            raise ValueError("status 'signed' needs signed_on, the date on the signed Agreement (YYYY-MM-DD)")
+        return self
+
+    @model_validator(mode="after")
+    def _sector_of_its_type(self, info: ValidationInfo) -> Partner:
+        """A type that belongs to one sector (its `sector` in the types list) holds partners of that sector only."""
+        expected = ((info.context or {}).get("type_sectors") or {}).get(self.type)
+        if expected and expected != self.sector:
+            raise ValueError(
+                f"sector {self.sector!r} contradicts type {self.type!r}, which is in sector {expected!r} "
+                f"({place_of(info, 'type', self.type)}): correct the sector or the type"
+            )
         return self
 
 

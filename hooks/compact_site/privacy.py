@@ -1,7 +1,9 @@
 """Free text that must hold no personal details: refused when it contains an email address or a phone number.
 
-The concerns log is published with the repository, and the Compact promises that "all personal details remain
-confidential": so a record's text is checked at load, and the error says where without repeating the detail.
+Every text of the data is published (pages, open data, the feed, the search index), and the Compact promises
+that "all personal details remain confidential": so each text is checked at load, and the error says where
+without repeating the detail. The one exception is the Compact's own contact lines for organisations
+(data/resolution.yml), which are the Compact's words.
 """
 
 from __future__ import annotations
@@ -29,12 +31,21 @@ def personal_details_in(text: str) -> list[str]:
     return found
 
 
-def no_personal_details(text: str) -> str:
-    """A validator: accept text with no email address and no phone number in it."""
-    found = personal_details_in(text)
-    if found:
-        raise ValueError(
-            f"this text contains {' and '.join(found)}; the concerns log records no personal details: "
-            "remove it (describe a role or an organisation instead)"
-        )
-    return text
+def _refusing(advice: str):
+    """A validator that accepts text with no email address and no phone number in it, and otherwise gives advice."""
+
+    def check(text: str) -> str:
+        found = personal_details_in(text)
+        if found:
+            raise ValueError(f"this text contains {' and '.join(found)}; {advice}")
+        return text
+
+    return check
+
+
+# Any text of the data.
+no_personal_details = _refusing("the site publishes no personal details: remove it (describe a role or an organisation instead)")
+# A Compact Champion.
+a_role_not_a_person = _refusing(
+    "compact_champion wants a role or a team (such as 'Partnerships team'), not a person or their contact details: remove it"
+)
