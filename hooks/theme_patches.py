@@ -1,0 +1,160 @@
+"""What this site changes in Material for MkDocs' own files, and why: each change is a before/after pair.
+
+The pairs are applied to Material's text as it is read (templates as Jinja loads them, the palette stylesheet as
+MkDocs gathers the theme's files: hooks/theme_hooks.py), never to a copy kept here. A pair's "before" must be in
+Material's text exactly once: when a Material upgrade changes that text, the build stops, naming the pair, rather
+than ship the theme without the change or with it in the wrong place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from mkdocs.exceptions import PluginError
+
+
+@dataclass(frozen=True)
+class Patch:
+    """One change to one of Material's files: `before` (Material's text, found once) becomes `after`."""
+
+    name: str  # what the change is, as a build error names it
+    file: str  # the file's path in Material's theme folder
+    before: str
+    after: str
+
+
+class PatchError(PluginError):
+    """Material's file no longer has a pair's "before" exactly once."""
+
+
+TEMPLATE_PATCHES = (
+    # HTML allows autocomplete only on text-like inputs (Nu HTML Checker), not on the two checkboxes that open the
+    # drawer and the search. They lie outside any block of base.html, hence a patch.
+    Patch(
+        "no autocomplete on the drawer's checkbox",
+        "base.html",
+        'id="__drawer" autocomplete="off">',
+        'id="__drawer">',
+    ),
+    Patch(
+        "no autocomplete on the search's checkbox",
+        "base.html",
+        'id="__search" autocomplete="off">',
+        'id="__search">',
+    ),
+    # The menu button, which opens the navigation on narrow screens, has a name ("Menu", for the eye hidden). With
+    # JavaScript, docs/javascripts/narrow-menu.js puts a real <button> in its place, which screen readers hear as a
+    # button that says whether the menu is open, and which Enter and Space open. This label is what stays without
+    # JavaScript, for mouse and touch: no key works a label, so it takes no Tab stop (Tab walks into the drawer,
+    # which slides open while focus is within it: docs/stylesheets/compact.css).
+    Patch(
+        "the menu button named",
+        "partials/header.html",
+        '<label class="md-header__button md-icon" for="__drawer">\n',
+        '<label class="md-header__button md-icon" for="__drawer">\n      <span class="compact-visually-hidden">Menu</span>\n',
+    ),
+    # Just after Material's palette script, which applies a palette the reader chose: a first visit paints in the
+    # palette the reader's system asks for, not in the light one until Material's script switches it.
+    Patch(
+        "the palette chosen before the first paint",
+        "partials/header.html",
+        '      {% include "partials/javascripts/palette.html" %}\n',
+        '      {% include "partials/javascripts/palette.html" %}\n      {% include "partials/palette-before-paint.html" %}\n',
+    ),
+    # The button that opens a section with an index page is named by the section's title, hidden from the eye: so
+    # is the section's navigation landmark, which it labels (axe: landmark-unique).
+    Patch(
+        "the section button named by its title",
+        "partials/nav-item.html",
+        'id="{{ path }}_label" tabindex="{{ tabindex }}">\n                <span class="md-nav__icon md-icon"></span>\n',
+        'id="{{ path }}_label" tabindex="{{ tabindex }}">\n'
+        '                <span class="compact-visually-hidden">{{ nav_item.title }}</span>\n'
+        '                <span class="md-nav__icon md-icon"></span>\n',
+    ),
+    # The search dialog is named (axe: aria-dialog-name).
+    Patch(
+        "the search dialog named",
+        "partials/search.html",
+        'role="dialog">',
+        "role=\"dialog\" aria-label=\"{{ lang.t('search') }}\">",
+    ),
+    # The table of contents' title is a label for its toggle only where that toggle exists (elsewhere the label
+    # pointed at nothing: Nu HTML Checker). nav-item.html makes the toggle for the page that is an item of the
+    # navigation; a section's index page is the section's own link instead, and has none.
+    Patch(
+        "the contents' title labels only a toggle that exists",
+        "partials/toc.html",
+        '    <label class="md-nav__title" for="__toc">\n'
+        '      <span class="md-nav__icon md-icon"></span>\n'
+        "      {{ title }}\n"
+        "    </label>\n",
+        '    {% if page in nav.pages and not (page.is_index and page.parent and "navigation.indexes" in features) %}\n'
+        '      <label class="md-nav__title" for="__toc">\n'
+        '        <span class="md-nav__icon md-icon"></span>\n'
+        "        {{ title }}\n"
+        "      </label>\n"
+        "    {% else %}\n"
+        '      <div class="md-nav__title">{{ title }}</div>\n'
+        "    {% endif %}\n",
+    ),
+    # The footer's small print on every page: the statements about this site come first.
+    Patch(
+        "the footer links to the statements about this site",
+        "partials/copyright.html",
+        '<div class="md-copyright">\n',
+        '<div class="md-copyright">\n'
+        '  <ul class="compact-footer-links">\n'
+        "    <li><a href=\"{{ 'accessibility/' | url }}\">Accessibility statement</a></li>\n"
+        "    <li><a href=\"{{ 'privacy/' | url }}\">Privacy</a></li>\n"
+        "  </ul>\n",
+    ),
+    # Material's credit no longer opens a new window unasked.
+    Patch(
+        "the engine's credit opens no new window",
+        "partials/copyright.html",
+        '    <a href="https://squidfunk.github.io/mkdocs-material/" target="_blank" rel="noopener">\n'
+        "      Material for MkDocs\n"
+        "    </a>\n",
+        '    <a href="https://squidfunk.github.io/mkdocs-material/">Material for MkDocs</a>\n',
+    ),
+)
+
+# The palette stylesheet's name carries a hash of its text: the pair names it by pattern (fnmatch).
+PALETTE_STYLESHEET = "assets/stylesheets/palette.*.min.css"
+
+ASSET_PATCHES = (
+    # The rule switches transitions off on every element while the palette switches ([data-md-color-switching] *).
+    # Material's script sets that attribute as every page starts, to apply the palette the page already has, reads
+    # a computed style at once and takes the attribute off a frame later: with the rule, the browser restyled the
+    # whole page there and then, and again a frame later. That was most of the work of the palette's start-up
+    # (docs/audit.md), on every page, while a phone's reader waits. Nothing changes colour as a page starts, so
+    # nothing fades then: a first visit paints in the palette Material will choose (the pair "the palette chosen
+    # before the first paint"). A palette switched by hand now fades in over Material's own colour transitions.
+    # The stylesheet keeps its name and address; only its text changes.
+    Patch(
+        "no restyle of every element as the palette starts",
+        PALETTE_STYLESHEET,
+        "[data-md-color-switching] *,[data-md-color-switching] :after,[data-md-color-switching] :before{transition-duration:0s!important}",
+        "",
+    ),
+)
+
+
+def patched(file: str, text: str, patches: Iterable[Patch]) -> str:
+    """Material's file `file` with each of the patches given for it applied; PatchError names a pair that no longer
+    fits (its "before" not found exactly once)."""
+    for patch in patches:
+        found = text.count(patch.before)
+        if found != 1:
+            raise PatchError(
+                f"Material's {file} has changed: the theme patch {patch.name!r} expects {patch.before!r} there once, "
+                f"found it {found} times. Update the pair in hooks/theme_patches.py to the new text."
+            )
+        text = text.replace(patch.before, patch.after)
+    return text
+
+
+def patched_template(name: str, source: str) -> str:
+    """A theme template as this site uses it: Material's own, with the pairs for it applied."""
+    return patched(name, source, [patch for patch in TEMPLATE_PATCHES if patch.file == name])
