@@ -43,6 +43,48 @@ TEMPLATE_PATCHES = (
         'id="__search" autocomplete="off">',
         'id="__search">',
     ),
+    # The draft notice (overrides/main.html, the only thing this site puts in the banner) is a named landmark: an
+    # unnamed <aside> was listed among a screen reader's landmarks as "complementary" alone, saying nothing of it.
+    Patch(
+        "the banner named as the draft notice",
+        "base.html",
+        '<aside class="md-banner">',
+        '<aside class="md-banner" aria-label="Draft notice">',
+    ),
+    # The header's home link is the site's name in words (a wordmark), not Material's generic book icon: the icon
+    # stood for no one, and the name was plain text beside it.
+    Patch(
+        "the header's home link is the site's name",
+        "partials/header.html",
+        '    <a href="{{ config.extra.homepage | d(nav.homepage.url, true) | url }}" title="{{ config.site_name | e }}" '
+        'class="md-header__button md-logo" aria-label="{{ config.site_name }}" data-md-component="logo">\n'
+        '      {% include "partials/logo.html" %}\n'
+        "    </a>\n",
+        "",
+    ),
+    Patch(
+        "the site's name in the header links home",
+        "partials/header.html",
+        '        <div class="md-header__topic">\n'
+        '          <span class="md-ellipsis">\n'
+        "            {{ config.site_name }}\n"
+        "          </span>\n",
+        '        <div class="md-header__topic">\n'
+        '          <a class="md-ellipsis compact-wordmark" href="{{ config.extra.homepage | d(nav.homepage.url, true) | url }}">\n'
+        "            {{ config.site_name }}\n"
+        "          </a>\n",
+    ),
+    # The same book icon above the menu on a narrow screen: the menu's title is the site's name alone (its first
+    # item, Home, links home).
+    Patch(
+        "no book icon above the menu",
+        "partials/nav.html",
+        '    <a href="{{ config.extra.homepage | d(nav.homepage.url, true) | url }}" title="{{ config.site_name | e }}" '
+        'class="md-nav__button md-logo" aria-label="{{ config.site_name }}" data-md-component="logo">\n'
+        '      {% include "partials/logo.html" %}\n'
+        "    </a>\n",
+        "",
+    ),
     # The menu button, which opens the navigation on narrow screens, has a name ("Menu", for the eye hidden). With
     # JavaScript, docs/javascripts/narrow-menu.js puts a real <button> in its place, which screen readers hear as a
     # button that says whether the menu is open, and which Enter and Space open. This label is what stays without
@@ -72,6 +114,14 @@ TEMPLATE_PATCHES = (
         '                <span class="compact-visually-hidden">{{ nav_item.title }}</span>\n'
         '                <span class="md-nav__icon md-icon"></span>\n',
     ),
+    # ARIA 1.2 does not allow aria-expanded on a <nav> (role navigation): whether a section is open is said by the
+    # button that opens it (docs/javascripts/narrow-menu.js), which controls the section's list.
+    Patch(
+        "no aria-expanded on a section's navigation",
+        "partials/nav-item.html",
+        ' aria-labelledby="{{ path }}_label" aria-expanded="{{ nav_item.active | tojson }}">',
+        ' aria-labelledby="{{ path }}_label">',
+    ),
     # The search dialog is named (axe: aria-dialog-name).
     Patch(
         "the search dialog named",
@@ -98,7 +148,9 @@ TEMPLATE_PATCHES = (
         '      <div class="md-nav__title">{{ title }}</div>\n'
         "    {% endif %}\n",
     ),
-    # The footer's small print on every page: the statements about this site come first.
+    # The footer's small print on every page: the statements about this site, and the editors' guide, as one row of
+    # links (docs/stylesheets/compact.css). Material's credit is not printed (mkdocs.yml: extra.generator is false):
+    # the accessibility statement credits the engine, once.
     Patch(
         "the footer links to the statements about this site",
         "partials/copyright.html",
@@ -107,16 +159,8 @@ TEMPLATE_PATCHES = (
         '  <ul class="compact-footer-links">\n'
         "    <li><a href=\"{{ 'accessibility/' | url }}\">Accessibility statement</a></li>\n"
         "    <li><a href=\"{{ 'privacy/' | url }}\">Privacy</a></li>\n"
+        "    <li><a href=\"{{ 'updating-this-site/' | url }}\">For editors</a></li>\n"
         "  </ul>\n",
-    ),
-    # Material's credit no longer opens a new window unasked.
-    Patch(
-        "the engine's credit opens no new window",
-        "partials/copyright.html",
-        '    <a href="https://squidfunk.github.io/mkdocs-material/" target="_blank" rel="noopener">\n'
-        "      Material for MkDocs\n"
-        "    </a>\n",
-        '    <a href="https://squidfunk.github.io/mkdocs-material/">Material for MkDocs</a>\n',
     ),
 )
 
