@@ -52,9 +52,9 @@ TEMPLATE_PATCHES = (
         '<aside class="md-banner" aria-label="Draft notice">',
     ),
     # The header's home link is the site's name in words (a wordmark), not Material's generic book icon: the icon
-    # stood for no one, and the name was plain text beside it.
+    # stood for no one, and the name was plain text beside it. The icon's link goes; the name becomes the link.
     Patch(
-        "the header's home link is the site's name",
+        "no book icon in the header",
         "partials/header.html",
         '    <a href="{{ config.extra.homepage | d(nav.homepage.url, true) | url }}" title="{{ config.site_name | e }}" '
         'class="md-header__button md-logo" aria-label="{{ config.site_name }}" data-md-component="logo">\n'
