@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from compact_site.csp import CspError, theme_scripts, with_csp_meta
+from theme_patches import patched_template
 
 # The command is fixed for the life of the process (on_startup runs once, before any build), so this is
 # not state that a rebuild could leave stale.
@@ -37,9 +38,10 @@ _THEME_SCRIPTS = "compact_theme_scripts"  # key in config.extra: this build's th
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """The inline scripts that the theme's templates write (ours in overrides/, then Material's): the only ones a
-    page may carry. Read once a build, from the templates themselves, so that a Material upgrade follows."""
+    page may carry. Read once a build, from the templates themselves (as hooks/theme_patches.py changes them), so
+    that a Material upgrade follows."""
     templates = [
-        path.read_text(encoding="utf-8")
+        patched_template(path.relative_to(directory).as_posix(), path.read_text(encoding="utf-8"))
         for directory in map(Path, config.theme.dirs)
         for path in sorted([*directory.glob("*.html"), *directory.glob("partials/**/*.html")])
     ]

@@ -1,44 +1,52 @@
-"""MkDocs hook: take one rule out of Material for MkDocs' palette stylesheet, as the theme's files are gathered.
+"""MkDocs hooks: Material for MkDocs as this site uses it, its own files changed by the pairs in theme_patches.py.
 
-The rule switches transitions off on every element while the palette switches ([data-md-color-switching] *).
-Material's script sets that attribute as every page starts, to apply the palette the page already has, reads a
-computed style at once and takes the attribute off a frame later: with the rule, the browser restyled the whole
-page there and then, and again a frame later. That was most of the work of the palette's start-up (Chromium's
-profiler, the processor slowed 4 times: 322 ms of it with the rule, 51 ms without), on every page, while a
-phone's reader waits (docs/audit.md). Nothing changes colour as a page starts, so nothing fades then: a first
-visit paints in the palette Material will choose (overrides/partials/palette-before-paint.html). A palette
-switched by hand now fades in over Material's own colour transitions (a quarter of a second).
-
-The stylesheet keeps its name and address; only its text changes. If a Material upgrade changes the rule, the
-build stops here (and tests/test_theme_hooks.py fails) rather than ship the stylesheet unchanged unnoticed.
+Templates are changed as Jinja loads them (a loader in front of the theme's), the palette stylesheet as MkDocs
+gathers the theme's files. Every pair is tried as the build starts, so a Material upgrade that changed a text a
+pair expects stops the build there, naming the pair, whether or not a page would have loaded that template.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
+from fnmatch import fnmatchcase
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-PALETTE_STYLESHEET = re.compile(r"assets/stylesheets/palette\.[0-9a-f]+\.min\.css")
-SWITCHING_RULE = "[data-md-color-switching] *,[data-md-color-switching] :after,[data-md-color-switching] :before{transition-duration:0s!important}"
+from theme_patches import ASSET_PATCHES, TEMPLATE_PATCHES, patched, patched_template
 
 
-def without_switching_rule(css: str, name: str) -> str:
-    """The palette stylesheet without the rule, which must be there exactly once."""
-    found = css.count(SWITCHING_RULE)
-    if found != 1:
-        raise PluginError(f"{name}: expected Material's rule {SWITCHING_RULE!r} once, found it {found} times: see hooks/theme_hooks.py")
-    return css.replace(SWITCHING_RULE, "")
+class PatchingLoader(jinja2.BaseLoader):
+    """The theme's loader, with each template's pairs applied to the source it reads."""
+
+    def __init__(self, theme_loader: jinja2.BaseLoader) -> None:
+        self.theme_loader = theme_loader
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Callable[[], bool] | None]:
+        source, filename, uptodate = self.theme_loader.get_source(environment, template)
+        return patched_template(template, source), filename, uptodate
+
+    def list_templates(self) -> list[str]:
+        return self.theme_loader.list_templates()
+
+
+def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """Put the patching loader in front of the theme's, and try every template pair at once."""
+    env.loader = PatchingLoader(env.loader)
+    for name in dict.fromkeys(patch.file for patch in TEMPLATE_PATCHES):
+        env.loader.get_source(env, name)
+    return env
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """The theme's palette stylesheet, replaced by the same file without the rule."""
-    stylesheets = [file for file in files if PALETTE_STYLESHEET.fullmatch(file.src_uri)]
-    if len(stylesheets) != 1:
-        raise PluginError(f"expected one palette stylesheet of Material (assets/stylesheets/palette.*.min.css), found {len(stylesheets)}: see hooks/theme_hooks.py")
-    [stylesheet] = stylesheets
-    files.remove(stylesheet)
-    files.append(File.generated(config, stylesheet.src_uri, content=without_switching_rule(stylesheet.content_string, stylesheet.src_uri)))
+    """Each theme file that a pair changes, replaced by the same file, at the same address, with the pair applied."""
+    for patch in ASSET_PATCHES:
+        matching = [file for file in files if fnmatchcase(file.src_uri, patch.file)]
+        if len(matching) != 1:
+            raise PluginError(f"the theme patch {patch.name!r} expects one file of Material at {patch.file}, found {len(matching)}: see hooks/theme_patches.py")
+        [original] = matching
+        files.remove(original)
+        files.append(File.generated(config, original.src_uri, content=patched(original.src_uri, original.content_string, [patch])))
     return files

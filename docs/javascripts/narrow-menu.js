@@ -6,8 +6,8 @@
  *   takes no focus: no key opened it. A real button takes the label's place (the stylesheet hides the label
  *   beside it), says whether the list is open, and opens it by Enter or Space. Material's script does nothing
  *   with that label or its checkbox. Without JavaScript the label stays, and Tab walks into the list.
- * - The header's menu button, which opens the drawer. Material's is a <label for="__drawer">: our copy of the
- *   header gives it a Tab stop and the name "Menu", but a screen reader heard only that text, not a button, and
+ * - The header's menu button, which opens the drawer. Material's is a <label for="__drawer">: a theme patch
+ *   (hooks/theme_patches.py) gives it the name "Menu", but a screen reader heard only that text, not a button, and
  *   not whether the menu was open (WCAG 4.1.2 Name, Role, Value); a role on a label is not allowed. A real
  *   button takes the label's place, as for the contents (the stylesheet hides the label beside it, and hides
  *   the button where Material hides the label, on a wide screen), says whether the drawer is open, and opens
@@ -27,8 +27,9 @@
 
   // A real button in the place of a <label> that toggles a checkbox: the stylesheet hides the label beside it. It
   // says whether what it controls is open, kept in step with the checkbox (Material's script and ours set it by
-  // click(), so its change event follows), and opens it by Enter or Space, as a click on the label would: Material
-  // listens to a section's label, on a wide screen, to say on the section's list whether it is open.
+  // click(), so its change event follows), and opens it by Enter or Space. It clicks the checkbox, not the label:
+  // Material listens to a section's label only to write aria-expanded on the section's <nav>, which ARIA 1.2 does
+  // not allow there (the button says it instead).
   function buttonInPlaceOf(label, className, controlled) {
     const toggle = label.control;
     const button = document.createElement("button");
@@ -36,13 +37,9 @@
     button.className = `${label.className} ${className}`;
     button.append(...Array.from(label.childNodes, node => node.cloneNode(true)));
     button.setAttribute("aria-controls", controlled.id);
-    const show = () => {
-      button.setAttribute("aria-expanded", String(toggle.checked));
-      // Material keeps a section list's own aria-expanded in step only on a wide screen: in the drawer it went stale.
-      if (controlled.hasAttribute("aria-expanded")) controlled.setAttribute("aria-expanded", String(toggle.checked));
-    };
+    const show = () => button.setAttribute("aria-expanded", String(toggle.checked));
     toggle.addEventListener("change", show);
-    button.addEventListener("click", () => label.click());
+    button.addEventListener("click", () => toggle.click());
     show();
     label.before(button);
     return button;
