@@ -11,6 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from compact_site.standing import standing
 from sitebuild import ROOT
 
 
@@ -82,14 +83,16 @@ def test_every_partner_has_its_own_page(site, compact):
         facts = {words(dt): words(dt.find_next_sibling("dd")) for dt in page.select(".compact-facts dt")}
         assert facts["Sector"] == compact.sectors_by_key[partner.sector].name
         assert facts["Type"] == compact.types_by_key[partner.type].name
-        for label, value in (
-            ("Website", partner.website),
-            ("Compact Champion", partner.compact_champion),
-            ("Implementation Plan", partner.implementation_plan),
-        ):
-            assert facts[label] == (value or "Not yet recorded")
+        assert standing(partner, compact.document) in words(page.select_one(".compact-standing, .admonition-title"))
+        missing = [label for label, value in (("its website", partner.website), ("its Compact Champion", partner.compact_champion),
+                                              ("its Implementation Plan", partner.implementation_plan)) if value is None]
+        for label, value in (("Website", partner.website), ("Compact Champion", partner.compact_champion), ("Implementation Plan", partner.implementation_plan)):
+            assert (label in facts) == (value is not None), "a fact is listed only when it is recorded"
+        unrecorded = page.select(".compact-unrecorded")
+        assert len(unrecorded) == (1 if missing else 0) and "Not yet recorded" not in words(page), "what is missing, said once"
+        assert all(label in words(unrecorded[0]) for label in missing)
         assert links_to(page, f"partners/{partner.slug}/", "partners/"), "a way back to the directory"
-        address = words(page.find("code"))
+        address = page.select_one("input#kit-address")["value"]
         assert address.endswith(f"/partners/{partner.slug}/"), "a ready-to-copy link"
 
 

@@ -71,7 +71,10 @@ def test_an_undated_withdrawal_or_signature_says_its_date_is_not_yet_recorded(tm
     signed, withdrawn = compact.partners[0], compact.partners[1]
     assert (signed.status, signed.signed_on, withdrawn.status, withdrawn.withdrawn_on) == ("signed", None, "withdrawn", None)
     pages = {page.src_uri: page.content for page in SiteRenderer(compact, site_url="/", docs_dir=ROOT / "docs").generated_pages()}
-    assert "withdrew from the Compact (the date is not yet recorded)." in pages[f"partners/{withdrawn.slug}.md"]
+    assert '!!! warning "Withdrew from the Compact"' in pages[f"partners/{withdrawn.slug}.md"]
+    assert "not yet recorded the date it signed the Agreement, the date it withdrew, its website" in pages[f"partners/{withdrawn.slug}.md"]
+    assert "Signed the Agreement</p>" in pages[f"partners/{signed.slug}.md"]
+    assert "not yet recorded the date it signed the Agreement, its website" in pages[f"partners/{signed.slug}.md"]
     assert f"({withdrawn.slug}.md): withdrawn, date not yet recorded" in pages["partners/index.md"]
     assert f"partners/{signed.slug}.md), date of signing not yet recorded" in pages["partners/index.md"]
 

@@ -21,12 +21,15 @@ import jinja2
 from markupsafe import Markup
 
 from . import opendata
-from .badges import badge_layout, partner_claim
+from .badges import all_badges, badge_claim, partner_claim
 from .changelog import PARTNER_CHANGES, ChangeEntry
-from .compact import Compact, status_label
+from .compact import Compact
+from .dates import gov_date
 from .history import History, LastChanged, latest
 from .markup import markdown_field
+from .qrcodes import qr_svg
 from .model import EditorNote, Objective, Principle
+from .standing import agreement_path, listed, partner_path, standing, unrecorded
 from .xmlrender import xml_environment
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -53,14 +56,6 @@ def escape_markdown(value: Any) -> str:
 def href(url: str) -> Markup:
     """A validated web address as a Markdown link destination: brackets and spaces percent-encoded."""
     return Markup(quote(url, safe=":/?#@!$&'*+,;=%~"))
-
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
-
-
-def gov_date(day: dt.date) -> str:
-    """A date in GOV.UK style: 18 September 2016."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"  # not %B: that follows the machine's locale
 
 
 def counted(count: int, noun: str) -> str:
@@ -166,7 +161,7 @@ def page_plan(compact: Compact) -> list[PlannedPage]:
         plan.append(PlannedPage(f"principles/{principle.slug}.md", "principle.md.j2", context, principles, False, dated_by, summary))
     for partner in compact.partners:
         dated_by = ((partners, "partners", partner.slug),)
-        description = f"{partner.name}: {partner_claim(partner, compact.document)}. {status_label(partner)}."
+        description = f"{partner.name}: {partner_claim(partner, compact.document)}. {standing(partner, compact.document)}."
         plan.append(PlannedPage(f"partners/{partner.slug}.md", "partner.md.j2", {"partner": partner}, partners, False, dated_by, description))
     # The annual report's factual annex, for each year in which the data records anything (linked from governance).
     for year in compact.governance.report_years:
@@ -264,13 +259,18 @@ class SiteRenderer:
             site_url=self.site_url,
             link_highlight=_link_highlight,
             partner_claim=lambda partner: partner_claim(partner, self.compact.document),
-            badge=lambda partner: badge_layout(partner, self.compact.document),
+            badges=lambda partner: all_badges(partner, self.compact.document),
+            badge_claim=badge_claim,
+            standing=lambda partner: standing(partner, self.compact.document),
+            unrecorded=unrecorded,
+            listed=listed,
+            partner_path=partner_path,
+            agreement_path=agreement_path,
             change_title=lambda entry: change_title(self.compact, entry),
             opendata=opendata,
             example_partner=self.example_partner,
             docs_section=self.docs_section,
             objective_section=self.objective_section,
-            status_label=status_label,
         )
 
     # --- Pages made from data ---------------------------------------------------------------------
@@ -297,11 +297,13 @@ class SiteRenderer:
             GeneratedFile("feed.xml", self.atom_feed()),
             GeneratedFile("robots.txt", self.env.get_template("robots.txt.j2").render()),
         ]
-        badge = self.xml_env.get_template("badge.svg.j2")
+        template = self.xml_env.get_template("badge.svg.j2")
         for partner in self.compact.partners:
-            svg = badge.render(badge=badge_layout(partner, self.compact.document))
-            # A badge embedded elsewhere keeps working after a rename, as the page's old address does.
-            files += [GeneratedFile(f"partners/{slug}/badge.svg", svg) for slug in (partner.slug, *partner.former_slugs)]
+            files.append(GeneratedFile(f"{partner_path(partner.slug)}qr.svg", qr_svg(f"{self.site_url}{partner_path(partner.slug)}")))
+            for badge in all_badges(partner, self.compact.document):
+                svg = template.render(badge=badge)
+                # A badge embedded elsewhere keeps working after a rename, as the page's old address does.
+                files += [GeneratedFile(f"{partner_path(slug)}{badge.file_name}", svg) for slug in (partner.slug, *partner.former_slugs)]
         return files
 
     def atom_feed(self) -> str:
@@ -311,7 +313,7 @@ class SiteRenderer:
             {
                 "id": f"{page}#{entry.id}",
                 "title": change_title(self.compact, entry),
-                "link": f"{self.site_url}partners/{entry.partner}/" if entry.partner else f"{page}#{entry.id}",
+                "link": f"{self.site_url}{partner_path(entry.partner)}" if entry.partner else f"{page}#{entry.id}",
                 "updated": _atom_time(entry.changed_on),
                 "kind": entry.kind,
                 "summary": plain_text(entry.summary) if entry.summary else None,
