@@ -209,10 +209,12 @@ def test_the_signing_page_says_what_a_signatory_takes_on(site, compact):
     assert any("is this right?" in words(p) for p in page.select("p")), "the seed's own doubt is stated"
 
 
-def test_the_signing_page_shows_a_complete_partner_entry(site, compact):
-    """The YAML an editor copies names every field a partner can have, and is valid YAML."""
-    page = article(site, "sign/")
-    snippet = next(code for code in page.select("code") if "slug:" in code.get_text())
+def test_the_editors_guide_shows_a_complete_partner_entry_and_the_signing_page_none(site, compact):
+    """The YAML an editor copies names every field a partner can have, and is valid YAML; the public page has none."""
+    sign = article(site, "sign/")
+    assert not sign.select("code") and "data/partners.yml" not in words(sign) and "pull request" not in words(sign)
+    page = article(site, "updating-this-site/")
+    snippet = [code for code in page.select("code") if "slug:" in code.get_text()][-1]  # the entry in full, last
     (entry,) = yaml.safe_load(snippet.get_text())
     model_fields = type(compact.partners[0]).model_fields
     assert set(entry) == set(model_fields)

@@ -219,6 +219,7 @@ class SiteRenderer:
     history: History = field(default_factory=History)  # when each source last changed (none known by default)
     # Compiled templates kept between builds (a preview rebuilds on every save); None compiles each time.
     bytecode_cache: jinja2.BytecodeCache | None = None
+    sign_form_url: str | None = None  # the repository's "Sign the Compact" form, when known (signing.sign_form_url)
 
     def __post_init__(self) -> None:
         self.site_url = self.site_url.rstrip("/") + "/"
@@ -257,6 +258,7 @@ class SiteRenderer:
         self.env.globals.update(
             compact=self.compact,
             site_url=self.site_url,
+            sign_form_url=self.sign_form_url,
             link_highlight=_link_highlight,
             partner_claim=lambda partner: partner_claim(partner, self.compact.document),
             badges=lambda partner: all_badges(partner, self.compact.document),
