@@ -261,7 +261,7 @@ def test_a_withdrawn_partner_stays_listed_and_marked_everywhere(built, compact):
     listed = [words(li) for li in directory.select("li") if partner.name in words(li)]
     assert any(standing(partner, compact.document) in item for item in listed), "marked under its sector"
     former = directory.find("h2", id="former-partners").find_next_sibling("ul")
-    assert words(former).startswith(f"{partner.name}: withdrawn on {gov_date(partner.withdrawn_on)}")
+    assert words(former).startswith(f"{partner.name}: Withdrew on {gov_date(partner.withdrawn_on)}")
     notice = built.page(f"partners/{WITHDRAWN}/").select_one("article .admonition")
     assert words(notice).startswith(f"Withdrew on {gov_date(partner.withdrawn_on)}")
     record = next(r for r in json.loads((built.root / "api/partners.json").read_text(encoding="utf-8"))["partners"] if r["slug"] == WITHDRAWN)

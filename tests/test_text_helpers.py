@@ -75,7 +75,7 @@ def test_an_undated_withdrawal_or_signature_says_its_date_is_not_yet_recorded(tm
     assert "not yet recorded the date it signed the Agreement, the date it withdrew, its website" in pages[f"partners/{withdrawn.slug}.md"]
     assert "Signed the Agreement</p>" in pages[f"partners/{signed.slug}.md"]
     assert "not yet recorded the date it signed the Agreement, its website" in pages[f"partners/{signed.slug}.md"]
-    assert f"({withdrawn.slug}.md): withdrawn, date not yet recorded" in pages["partners/index.md"]
+    assert f"partners/{withdrawn.slug}.md): Withdrew from the Compact" in pages["partners/index.md"]
     assert f"partners/{signed.slug}.md), date of signing not yet recorded" in pages["partners/index.md"]
 
 

@@ -7,6 +7,10 @@
  *
  * The Agreement form (/sign/?organisation=NAME#agreement-form, linked from each partner's page): the name is
  * written on the form's Organisation line, as text, so that the printed form carries it.
+ *
+ * The directory's filter (/partners/): as the reader types, only the partners whose name, sector, type or status
+ * holds every word typed stay shown, with the groups that hold them; a line says how many. Without JavaScript the
+ * filter stays hidden and the grouped lists are complete.
  */
 (function () {
   "use strict";
@@ -43,6 +47,40 @@
     }
   }
 
+  function enhanceFilter(filter) {
+    const input = filter.querySelector("input");
+    const count = filter.querySelector(".compact-filter__count");
+    const items = [];
+    for (const group of document.querySelectorAll(".compact-directory-group")) {
+      const sector = group.closest(".compact-directory-sector").querySelector("h2").textContent;
+      const type = group.querySelector("h3").textContent.replace(/\(\d+\)/, "");
+      for (const item of group.querySelectorAll("li")) {
+        const status = item.textContent.includes(":") ? "" : " named";  // a partner only named shows no status
+        items.push({ item, group, text: `${item.textContent} ${sector} ${type}${status}`.toLowerCase() });
+      }
+    }
+    function apply() {
+      const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      const shown = new Set();
+      let found = 0;
+      for (const { item, group, text } of items) {
+        const match = words.every(word => text.includes(word));
+        item.hidden = !match;
+        if (match) { found += 1; shown.add(group); }
+      }
+      for (const group of document.querySelectorAll(".compact-directory-group")) group.hidden = !shown.has(group);
+      for (const sector of document.querySelectorAll(".compact-directory-sector")) {
+        sector.hidden = !sector.querySelector(".compact-directory-group:not([hidden])");
+      }
+      count.textContent = words.length ? `${found} of ${items.length} partners shown.` : "";
+    }
+    input.addEventListener("input", apply);
+    filter.hidden = false;
+    if (input.value) apply();  // a value the browser kept on going back
+  }
+
+  const filter = document.querySelector("[data-compact-filter]");
+  if (filter) enhanceFilter(filter);
   const kit = document.querySelector(".compact-kit");
   if (kit) enhanceKit(kit);
   const form = document.getElementById("agreement-form");

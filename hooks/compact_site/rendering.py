@@ -25,11 +25,12 @@ from .badges import all_badges, badge_claim, partner_claim
 from .changelog import PARTNER_CHANGES, ChangeEntry
 from .compact import Compact
 from .dates import gov_date
+from .directory import list_pages, list_path, listed_in_full
 from .history import History, LastChanged, latest
 from .markup import markdown_field
 from .qrcodes import qr_svg
 from .model import EditorNote, Objective, Principle
-from .standing import agreement_path, listed, partner_path, standing, unrecorded
+from .standing import agreement_path, listed, partner_path, partner_source, standing, unrecorded
 from .xmlrender import xml_environment
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -159,6 +160,8 @@ def page_plan(compact: Compact) -> list[PlannedPage]:
         dated_by = ((principles, "principles", principle.slug),)
         summary = _summary(principle.text)
         plan.append(PlannedPage(f"principles/{principle.slug}.md", "principle.md.j2", context, principles, False, dated_by, summary))
+    # Beyond one page of partners, each group's list on pages of a fixed size (directory.py).
+    plan += [PlannedPage(f"{page.path}index.md", "partners_list.md.j2", {"list_page": page}, partners, False) for page in list_pages(compact)]
     for partner in compact.partners:
         dated_by = ((partners, "partners", partner.slug),)
         description = f"{partner.name}: {partner_claim(partner, compact.document)}. {standing(partner, compact.document)}."
@@ -267,6 +270,9 @@ class SiteRenderer:
             unrecorded=unrecorded,
             listed=listed,
             partner_path=partner_path,
+            partner_source=partner_source,
+            list_path=list_path,
+            listed_in_full=lambda: listed_in_full(self.compact),
             agreement_path=agreement_path,
             change_title=lambda entry: change_title(self.compact, entry),
             opendata=opendata,

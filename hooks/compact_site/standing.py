@@ -14,6 +14,11 @@ def partner_path(slug: str) -> str:
     return f"partners/{slug}/"
 
 
+def partner_source(slug: str) -> str:
+    """A partner's page as a Markdown link's target, relative to the site's root: partners/<slug>.md."""
+    return f"partners/{slug}.md"
+
+
 def standing(partner: Partner, document: Document) -> str:
     """Where a partner stands with the Compact, as one true phrase: the latest fact the data records."""
     if partner.status == "withdrawn":
