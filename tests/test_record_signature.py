@@ -144,13 +144,19 @@ def test_the_record_step_passes_the_commands_verdict_on(workflow, tmp_path, stat
     assert (tmp_path / "output").read_text(encoding="utf-8") == f"recorded={recorded}\n"
 
 
-def test_a_recorded_signature_becomes_a_pull_request(workflow, tmp_path):
+def publishing_calls(workflow: dict[str, Any], tmp_path: Path, recorded: str) -> list[str]:
+    """The calls of git and gh (fakes that log them) as the last step runs after the record step's verdict."""
     (tmp_path / "recorded.md").write_text("Recorded that VAST signed the Agreement on 2015-03-09.\n", encoding="utf-8")
+    (tmp_path / "problems.md").write_text("- Sector: expected one of ...\n", encoding="utf-8")
     for tool in ("gh", "git"):
         fake(tmp_path / "bin" / tool, f'echo "{tool} $*" >> calls')
-    result = run_step(step(workflow, "Open a pull request, or say what to correct"), tmp_path, {"RECORDED": "true", "ISSUE": "42"})
+    result = run_step(step(workflow, "Open a pull request, or say what to correct"), tmp_path, {"RECORDED": recorded, "ISSUE": "42"})
     assert result.returncode == 0, result.stderr
-    calls = (tmp_path / "calls").read_text(encoding="utf-8").splitlines()
+    return (tmp_path / "calls").read_text(encoding="utf-8").splitlines()
+
+
+def test_a_recorded_signature_becomes_a_pull_request(workflow, tmp_path):
+    calls = publishing_calls(workflow, tmp_path, "true")
     summary = "Recorded that VAST signed the Agreement on 2015-03-09."
     assert calls[2:] == [
         "git switch -c signature-42",
@@ -162,12 +168,7 @@ def test_a_recorded_signature_becomes_a_pull_request(workflow, tmp_path):
 
 
 def test_problems_become_a_comment_on_the_issue(workflow, tmp_path):
-    (tmp_path / "problems.md").write_text("- Sector: expected one of ...\n", encoding="utf-8")
-    for tool in ("gh", "git"):
-        fake(tmp_path / "bin" / tool, f'echo "{tool} $*" >> calls')
-    result = run_step(step(workflow, "Open a pull request, or say what to correct"), tmp_path, {"RECORDED": "false", "ISSUE": "42"})
-    assert result.returncode == 0, result.stderr
-    assert (tmp_path / "calls").read_text(encoding="utf-8").splitlines() == ["gh issue comment 42 --body-file problems.md"]
+    assert publishing_calls(workflow, tmp_path, "false") == ["gh issue comment 42 --body-file problems.md"]
 
 
 # --- Signing online from /sign/ ---------------------------------------------------------------------
