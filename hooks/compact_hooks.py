@@ -30,6 +30,7 @@ from compact_site.history import read_history
 from compact_site.loading import DataError, load_compact
 from compact_site.printing import with_print_addresses
 from compact_site.rendering import PageError, SiteRenderer
+from compact_site.signing import sign_form_url
 
 _STATE = "compact_site"  # key in config.extra: this build's renderer and generated pages
 
@@ -47,6 +48,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             docs_dir=Path(config.docs_dir),
             history=history,
             bytecode_cache=template_cache,
+            sign_form_url=sign_form_url(config.edit_uri),
         )
         rendered = renderer.rendered()
     except (DataError, PageError) as error:

@@ -130,7 +130,7 @@ CASES = [
     Case("yes-or-no-as-a-champion", "partners.yml", VAST_TYPE + "    status: named\n    signed_on:\n    website:\n    compact_champion:\n", VAST_TYPE + "    status: named\n    signed_on:\n    website:\n    compact_champion: No\n    compact_champion_named_on: 2015-01-05\n", f"{VAST_AT}.compact_champion: expected text; YAML reads yes, no, on, off, true and false as true or false: put the value in quotes", marker="compact_champion: No"),
     Case("future-date", "partners.yml", VAST_TYPE + "    status: named\n    signed_on:\n", VAST_TYPE + "    status: signed\n    signed_on: 2999-01-01\n", f"{VAST_AT}.signed_on: expected a date that is not in the future; got 2999-01-01", marker="signed_on: 2999-01-01"),
     Case("unknown-sector", "partners.yml", "    sector: vcs\n", "    sector: voluntary\n", f"{VAST_AT}.sector: expected one of public, private, vcs; got 'voluntary'"),
-    Case("unknown-type", "partners.yml", VAST_TYPE, "    type: charity\n", f"{VAST_AT}.type: expected one of "),
+    Case("unknown-type", "partners.yml", VAST_TYPE, "    type: charitable-trust\n", f"{VAST_AT}.type: expected one of "),
     Case("bad-slug", "partners.yml", "  - slug: vast\n", "  - slug: Vast Stoke\n", f"{VAST_AT}.slug: expected lower-case letters, digits and single hyphens"),
     Case("bad-status", "document.yml", "status: draft", "status: published", "status: expected one of draft, final; got 'published'"),
     Case("unknown-note", "partners.yml", "notes: [councils-plural]", "notes: [council-plural]", f"{FIRST_NOTED_AT}.notes[0]: expected one of contacts-2014, councils-plural"),

@@ -71,11 +71,11 @@ def test_a_new_type_of_partner_passes_the_check_which_updates_the_schema(tmp_pat
     partners = root / "data" / "partners.yml"
     text = partners.read_text(encoding="utf-8")
     last_type = "  - {key: vcs-infrastructure-body, sector: vcs, name: VCS infrastructure body, plural: VCS infrastructure bodies}\n"
-    partners.write_text(text.replace(last_type, last_type + "  - {key: charity, sector: vcs, name: Charity, plural: Charities}\n"), encoding="utf-8")
+    partners.write_text(text.replace(last_type, last_type + "  - {key: housing-association, sector: vcs, name: Housing association, plural: Housing associations}\n"), encoding="utf-8")
     result = run_check(root)
     assert result.returncode == 0, result.stderr
     assert result.stderr == "Updated schemas/partners.schema.json, which your editor reads (commit it with your change)\n"
-    assert json.loads((root / "schemas" / "partners.schema.json").read_text(encoding="utf-8"))["$defs"]["Partner"]["properties"]["type"]["enum"][-1] == "charity"
+    assert json.loads((root / "schemas" / "partners.schema.json").read_text(encoding="utf-8"))["$defs"]["Partner"]["properties"]["type"]["enum"][10] == "housing-association"
 
 
 def test_a_new_type_of_partner_must_be_offered_by_the_sign_form_too(tmp_path):
@@ -83,16 +83,16 @@ def test_a_new_type_of_partner_must_be_offered_by_the_sign_form_too(tmp_path):
     root = copy_project(tmp_path / "project")
     shutil.copytree(ROOT / ".github", root / ".github")
     partners = root / "data" / "partners.yml"
-    last_type = "  - {key: vcs-infrastructure-body, sector: vcs, name: VCS infrastructure body, plural: VCS infrastructure bodies}\n"
-    partners.write_text(partners.read_text(encoding="utf-8").replace(last_type, last_type + "  - {key: charity, sector: vcs, name: Charity, plural: Charities}\n"), encoding="utf-8")
+    last_type = "  - {key: other, name: Other, plural: Other organisations}\n"
+    partners.write_text(partners.read_text(encoding="utf-8").replace(last_type, last_type + "  - {key: housing-association, sector: vcs, name: Housing association, plural: Housing associations}\n"), encoding="utf-8")
     result = run_check(root)
     assert result.returncode == 1
     form = ".github/ISSUE_TEMPLATE/sign-the-compact.yml"
     line = (root / form).read_text(encoding="utf-8").splitlines().index("    id: type") + 1
     [problem] = result.stderr.splitlines()[1:]
-    assert problem.strip().startswith(f"{form}:{line}: the form's type options are [") and problem.endswith("'Charity']: make them the same, in that order")
+    assert problem.strip().startswith(f"{form}:{line}: the form's type options are [") and problem.endswith("'Housing association']: make them the same, in that order")
     path = root / form
-    path.write_text(path.read_text(encoding="utf-8").replace("        - VCS infrastructure body\n", "        - VCS infrastructure body\n        - Charity\n"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("        - Other\n", "        - Other\n        - Housing association\n"), encoding="utf-8")
     assert run_check(root).returncode == 0
 
 

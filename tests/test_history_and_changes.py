@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -20,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from compact_site.compact import status_label
+from compact_site.standing import standing
 from compact_site.history import read_history
 from compact_site.loading import load_compact
 from compact_site.feed import change_title
@@ -259,17 +260,19 @@ def test_a_withdrawn_partner_stays_listed_and_marked_everywhere(built, compact):
     partner = compact.partners_by_slug[WITHDRAWN]
     directory = built.page("partners/").select_one("article")
     listed = [words(li) for li in directory.select("li") if partner.name in words(li)]
-    assert any(status_label(partner) in item for item in listed), "marked under its sector"
+    assert any(standing(partner, compact.document) in item for item in listed), "marked under its sector"
     former = directory.find("h2", id="former-partners").find_next_sibling("ul")
-    assert words(former).startswith(f"{partner.name}: withdrawn on {gov_date(partner.withdrawn_on)}")
+    assert words(former).startswith(f"{partner.name}: Withdrew on {gov_date(partner.withdrawn_on)}")
     notice = built.page(f"partners/{WITHDRAWN}/").select_one("article .admonition")
-    assert "withdrew" in words(notice) and gov_date(partner.withdrawn_on) in words(notice)
+    assert words(notice).startswith(f"Withdrew on {gov_date(partner.withdrawn_on)}")
     record = next(r for r in json.loads((built.root / "api/partners.json").read_text(encoding="utf-8"))["partners"] if r["slug"] == WITHDRAWN)
     assert (record["status"], record["withdrawn_on"]) == ("withdrawn", partner.withdrawn_on.isoformat())
     rows = csv.DictReader(io.StringIO((built.root / "partners.csv").read_text(encoding="utf-8-sig"), newline=""))
     assert next(row for row in rows if row["slug"] == WITHDRAWN)["status"] == "withdrawn"
     badge = ET.fromstring((built.root / "partners" / WITHDRAWN / "badge.svg").read_bytes())
-    assert "former partner" in badge.find(f"{SVG}title").text
+    claim = f"Former partner: withdrew on {gov_date(partner.withdrawn_on)}"
+    assert claim in badge.find(f"{SVG}title").text and claim in " ".join(text.text for text in badge.iter(f"{SVG}text"))
+    assert not re.search(r"Partner in|Signed|since", ET.tostring(badge, encoding="unicode")), "no claim of membership"
 
 
 def test_a_name_with_markup_is_the_same_characters_in_every_file(built):

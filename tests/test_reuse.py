@@ -15,7 +15,8 @@ from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
 from compact_site import opendata
-from compact_site.compact import status_label
+from compact_site.badges import LOOKS, SIZES, badge_claim
+from compact_site.standing import standing
 from sitebuild import ROOT
 from test_site import article, text_of_markdown, words
 
@@ -52,7 +53,8 @@ def test_partners_json_holds_every_partner_as_the_data_says(site, compact):
         assert (record["sector"], record["type"], record["status"]) == (partner.sector, partner.type, partner.status)
         assert record["sector_name"] == compact.sectors_by_key[partner.sector].name
         assert record["type_name"] == compact.types_by_key[partner.type].name
-        assert record["status_label"] == status_label(partner)
+        assert record["status_label"] == standing(partner, compact.document)
+        assert (record["full_name"], record["also_known_as"]) == (partner.full_name, list(partner.also_known_as))
         for key in ("signed_on", "joined_on", "withdrawn_on"):
             assert record[key] == iso(getattr(partner, key)), key
         for key in ("website", "compact_champion", "implementation_plan"):
@@ -117,36 +119,55 @@ def test_the_reuse_page_documents_the_files_the_fields_and_the_licence(site, com
 # --- Badges and linking kits -----------------------------------------------------------------------
 
 
-def test_every_partner_has_an_accessible_self_contained_badge(site, compact):
+BADGE_FILES = [f"badge{look.suffix}{size.suffix}.svg" for look in LOOKS.values() for size in SIZES]
+
+
+@pytest.mark.parametrize("file_name", BADGE_FILES)
+def test_every_partner_has_accessible_self_contained_badges_legible_on_a_phone(site, compact, file_name):
     for partner in compact.partners:
-        text = (site.root / "partners" / partner.slug / "badge.svg").read_text(encoding="utf-8")
+        text = (site.root / "partners" / partner.slug / file_name).read_text(encoding="utf-8")
         svg = ET.fromstring(text)
         assert svg.tag == f"{SVG}svg" and svg.get("role") == "img"
         title = svg.find(f"{SVG}title")
         assert svg[0] is title and svg.get("aria-labelledby") == title.get("id"), "a title that names the image"
-        assert partner.name in title.text and status_label(partner) in title.text and "partner" in title.text
-        lines = [element.text for element in svg.iter(f"{SVG}text")]
-        assert partner.name in lines and status_label(partner) in lines, "the same words as readable text"
-        assert any(compact.document.full_title in line for line in lines)
+        assert partner.name in title.text and badge_claim(partner) in title.text
+        texts = list(svg.iter(f"{SVG}text"))
+        lines = " ".join(element.text for element in texts)
+        for words_shown in (compact.document.full_title, partner.name, badge_claim(partner)):
+            assert words_shown in lines, "the same words as readable text, wrapped onto lines"
+        assert min(int(element.get("font-size")) for element in texts) >= 13, "no tiny text"
         assert not svg.findall(f".//{SVG}image") and not svg.findall(f".//{SVG}style"), "no image, no font"
         assert not re.search(r"\b(href|url\()", text), "nothing fetched from anywhere"
-        assert int(svg.get("width")) > 0 and int(svg.get("height")) > 0
+        width = int(svg.get("width"))
+        assert 0 < width <= (320 if "large" not in file_name else 480), "the small badge fits a phone at its own size"
 
 
-def test_every_partner_page_has_a_ready_to_copy_address_snippet_and_badge(site, compact):
+def test_every_partner_page_has_a_kit_the_address_qr_code_badges_and_their_html(site, compact):
     base = site_url()
     for partner in compact.partners:
         url = f"partners/{partner.slug}/"
         page = article(site, url)
-        blocks = [code.get_text().strip() for code in page.select("pre code")]
-        assert f"{base}{url}" in blocks, "the address, ready to copy"
-        snippet = BeautifulSoup(next(block for block in blocks if block.startswith("<a ")), "html.parser")
-        assert snippet.a["href"] == f"{base}{url}"
-        assert snippet.img["src"] == f"{base}{url}badge.svg"
-        assert partner.name in snippet.img["alt"] and status_label(partner) in snippet.img["alt"]
-        shown = page.select_one("img.compact-badge")
-        assert urljoin(f"/{url}", shown["src"]) == f"/{url}badge.svg"
-        assert shown["alt"] == snippet.img["alt"]
+        address = page.select_one("input#kit-address")
+        assert address["value"] == f"{base}{url}" and address.has_attr("readonly"), "the address, ready to copy"
+        assert page.find("label", attrs={"for": "kit-address"}), "a named field"
+        qr = page.select_one(".compact-kit__qr img")
+        assert urljoin(f"/{url}", qr["src"]) == f"/{url}qr.svg" and f"{base}{url}" in qr["alt"]
+        snippets = [BeautifulSoup(area.get_text(), "html.parser") for area in page.select(".compact-kit__badges textarea[readonly]")]
+        assert [snippet.img["src"] for snippet in snippets] == [f"{base}{url}{name}" for name in BADGE_FILES]
+        for snippet, shown in zip(snippets, page.select("img.compact-badge")):
+            assert snippet.a["href"] == f"{base}{url}"
+            assert partner.name in snippet.img["alt"] and badge_claim(partner) in snippet.img["alt"]
+            assert f"{base}{urljoin(url, shown['src'])}" == snippet.img["src"], "the page shows the badge its HTML shows"
+            assert shown["alt"] == snippet.img["alt"] and (shown["width"], shown["height"]) == (snippet.img["width"], snippet.img["height"])
+        buttons = page.select("button[data-compact-copy]")
+        assert len(buttons) == 1 + len(BADGE_FILES) and all(button.has_attr("hidden") for button in buttons), "no dead button without JavaScript"
+        assert words(buttons[0]) == "Copy link"
+
+
+def test_the_qr_code_is_an_svg_of_the_pages_address(site, compact):
+    partner = compact.partners[0]
+    svg = ET.fromstring((site.root / "partners" / partner.slug / "qr.svg").read_bytes())
+    assert svg.tag == f"{SVG}svg" and svg.get("viewBox") and svg.find(f"{SVG}title").text.endswith(f"partners/{partner.slug}/")
 
 
 def test_every_principle_page_offers_a_citation_and_a_link_to_itself(site, compact):
@@ -163,13 +184,11 @@ def test_every_principle_page_offers_a_citation_and_a_link_to_itself(site, compa
         assert link["href"] == url and words(link).startswith(principle.title)
 
 
-def test_copyable_text_is_in_code_blocks_that_are_selectable_without_javascript(site):
-    """Material adds a copy button to each code block (a <button>, so the keyboard reaches it); the text
-    itself is plain page text, there to select and copy with JavaScript off."""
+def test_copyable_text_is_in_the_page_without_javascript(site):
+    """The kit's texts are in read-only fields of the page itself, to select and copy with JavaScript off."""
     page = site.page("partners/vast/")
-    assert page.find("script", id="__config") and "content.code.copy" in page.find("script", id="__config").get_text()
-    for block in page.select("article pre"):
-        assert block.code.get_text().strip(), "the text is in the page, not put there by a script"
+    for field in page.select("article .compact-copy__text"):
+        assert (field.get("value") or field.get_text()).strip(), "the text is in the page, not put there by a script"
 
 
 # --- Link previews ---------------------------------------------------------------------------------
@@ -201,7 +220,7 @@ def test_link_previews_describe_partners_and_principles_from_their_data(site, co
     for partner in compact.partners:
         page = site.page(f"partners/{partner.slug}/")
         assert meta(page, "og:title") == partner.name
-        assert partner.name in meta(page, "description") and status_label(partner) in meta(page, "description")
+        assert partner.name in meta(page, "description") and standing(partner, compact.document) in meta(page, "description")
     for principle in compact.principles:
         page = site.page(f"principles/{principle.slug}/")
         assert meta(page, "og:title") == principle.title

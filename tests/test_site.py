@@ -11,6 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from compact_site.standing import standing
 from sitebuild import ROOT
 
 
@@ -82,14 +83,16 @@ def test_every_partner_has_its_own_page(site, compact):
         facts = {words(dt): words(dt.find_next_sibling("dd")) for dt in page.select(".compact-facts dt")}
         assert facts["Sector"] == compact.sectors_by_key[partner.sector].name
         assert facts["Type"] == compact.types_by_key[partner.type].name
-        for label, value in (
-            ("Website", partner.website),
-            ("Compact Champion", partner.compact_champion),
-            ("Implementation Plan", partner.implementation_plan),
-        ):
-            assert facts[label] == (value or "Not yet recorded")
+        assert standing(partner, compact.document) in words(page.select_one(".compact-standing, .admonition-title"))
+        missing = [label for label, value in (("its website", partner.website), ("its Compact Champion", partner.compact_champion),
+                                              ("its Implementation Plan", partner.implementation_plan)) if value is None]
+        for label, value in (("Website", partner.website), ("Compact Champion", partner.compact_champion), ("Implementation Plan", partner.implementation_plan)):
+            assert (label in facts) == (value is not None), "a fact is listed only when it is recorded"
+        unrecorded = page.select(".compact-unrecorded")
+        assert len(unrecorded) == (1 if missing else 0) and "Not yet recorded" not in words(page), "what is missing, said once"
+        assert all(label in words(unrecorded[0]) for label in missing)
         assert links_to(page, f"partners/{partner.slug}/", "partners/"), "a way back to the directory"
-        address = words(page.find("code"))
+        address = page.select_one("input#kit-address")["value"]
         assert address.endswith(f"/partners/{partner.slug}/"), "a ready-to-copy link"
 
 
@@ -108,6 +111,10 @@ def test_a_partner_page_links_to_what_signing_commits_it_to(site, compact):
 
 def test_the_directory_lists_signatories_from_the_data(site, compact):
     heading = article(site, "partners/").find("h2", id="a-list-of-signatories-to-the-compact")
+    if not compact.signatories:  # said once, in the opening paragraph
+        opening = article(site, "partners/").find(id="a-list-of-signatories-to-the-compact")
+        assert opening.name == "p" and "None has yet been recorded as having signed" in words(opening), "the contents' link lands there"
+        return
     listed = [words(a) for element in section_after(heading) for a in element.select("li a")]
     assert listed == [p.name for p in compact.signatories]
 
@@ -206,10 +213,12 @@ def test_the_signing_page_says_what_a_signatory_takes_on(site, compact):
     assert any("is this right?" in words(p) for p in page.select("p")), "the seed's own doubt is stated"
 
 
-def test_the_signing_page_shows_a_complete_partner_entry(site, compact):
-    """The YAML an editor copies names every field a partner can have, and is valid YAML."""
-    page = article(site, "sign/")
-    snippet = next(code for code in page.select("code") if "slug:" in code.get_text())
+def test_the_editors_guide_shows_a_complete_partner_entry_and_the_signing_page_none(site, compact):
+    """The YAML an editor copies names every field a partner can have, and is valid YAML; the public page has none."""
+    sign = article(site, "sign/")
+    assert not sign.select("code") and "data/partners.yml" not in words(sign) and "pull request" not in words(sign)
+    page = article(site, "updating-this-site/")
+    snippet = [code for code in page.select("code") if "slug:" in code.get_text()][-1]  # the entry in full, last
     (entry,) = yaml.safe_load(snippet.get_text())
     model_fields = type(compact.partners[0]).model_fields
     assert set(entry) == set(model_fields)

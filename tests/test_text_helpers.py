@@ -70,8 +70,9 @@ def test_an_undated_withdrawal_says_its_date_is_not_yet_recorded(tmp_path):
     withdrawn = compact.partners[0]
     assert (withdrawn.status, withdrawn.withdrawn_on) == ("withdrawn", None)
     pages = {entry.src_uri: content for entry, content in SiteRenderer(compact, site_url="/", docs_dir=ROOT / "docs").rendered()}
-    assert "withdrew from the Compact (the date is not yet recorded)." in pages[f"partners/{withdrawn.slug}.md"]
-    assert f"({withdrawn.slug}.md): withdrawn, date not yet recorded" in pages["partners/index.md"]
+    assert '!!! warning "Withdrew from the Compact"' in pages[f"partners/{withdrawn.slug}.md"]
+    assert "not yet recorded the date it withdrew, its website" in pages[f"partners/{withdrawn.slug}.md"]
+    assert f"partners/{withdrawn.slug}.md): Withdrew from the Compact" in pages["partners/index.md"]
 
 
 def test_a_duty_of_several_paragraphs_stays_one_item_of_its_list(compact):

@@ -124,11 +124,3 @@ class Compact:
             for sector in self.partners_file.sectors
         ]
 
-
-def status_label(partner: Partner) -> str:
-    """A partner's status in words."""
-    return {
-        "named": "Named as a partner in the Compact; not yet recorded as signed",
-        "signed": "Signed the Compact",
-        "withdrawn": "Withdrawn from the Compact",
-    }[partner.status]

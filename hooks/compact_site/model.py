@@ -270,6 +270,11 @@ class Partner(NoteReferences, Addressed):
     """An organisation that the Compact names as a partner, or that has since signed it."""
 
     name: Line = Field(description="The name as the Compact gives it.")
+    full_name: Line | None = Field(
+        default=None, description="Its name in full, where the Compact gives a short one (such as an abbreviation). "
+        "Empty until an editor records it from a source; never expanded from memory."
+    )
+    also_known_as: list[Line] = Field(default=[], description="Other names it is known by, which search also finds.")
     sector: SectorKey
     type: Annotated[Slug, _reference("partner_types")]
     status: Literal["named", "signed", "withdrawn"] = Field(

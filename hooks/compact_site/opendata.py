@@ -12,21 +12,24 @@ import io
 import json
 from typing import Any
 
-from .compact import Compact, status_label
+from .compact import Compact
 from .model import Partner, Principle
 from .sitemap import badge_url, url_for
+from .standing import standing
 
 VERSION = 1
 
 PARTNER_FIELDS: dict[str, str] = {
     "slug": "The partner's stable key. Its page is at /partners/<slug>/ and never moves.",
     "name": "The organisation's name, as the Compact gives it.",
+    "full_name": "Its name in full, where the Compact gives a short one, or null while not recorded.",
+    "also_known_as": "Other names it is known by: a list, empty while none is recorded. JSON only.",
     "sector": "public, private or vcs.",
     "sector_name": "The sector's name, in the Compact's words.",
     "type": "The kind of organisation, as a key.",
     "type_name": "The kind of organisation, in words.",
     "status": "named (listed in the Compact), signed, or withdrawn. A withdrawn partner stays listed.",
-    "status_label": "The status in words, as the partner's page shows it.",
+    "status_label": "Where it stands with the Compact, in words, as its page shows it: \"Signed the Agreement on 9 March 2015\", say.",
     "joined_on": "The date it became a partner, if after the 2014 draft; otherwise null.",
     "signed_on": "The date on its signed Agreement, or null while not recorded.",
     "withdrawn_on": "The date it withdrew, or null.",
@@ -37,7 +40,7 @@ PARTNER_FIELDS: dict[str, str] = {
     "badge_url": "The address of its badge, an SVG image to show on its own site.",
     "former_urls": "Addresses its page had before a rename; each leads to the page. JSON only.",
 }
-CSV_FIELDS = [name for name in PARTNER_FIELDS if name != "former_urls"]  # a list does not fit one cell
+CSV_FIELDS = [name for name in PARTNER_FIELDS if name not in ("also_known_as", "former_urls")]  # a list does not fit one cell
 
 OBJECTIVE_FIELDS: dict[str, str] = {
     "number": "The objective's number in the Compact.",
@@ -75,12 +78,14 @@ def partner_record(compact: Compact, partner: Partner, site_url: str) -> dict[st
     record = {
         "slug": partner.slug,
         "name": partner.name,
+        "full_name": partner.full_name,
+        "also_known_as": list(partner.also_known_as),
         "sector": partner.sector,
         "sector_name": compact.sectors_by_key[partner.sector].name,
         "type": partner.type,
         "type_name": compact.types_by_key[partner.type].name,
         "status": partner.status,
-        "status_label": status_label(partner),
+        "status_label": standing(partner, compact.document),
         "joined_on": partner.joined_on,
         "signed_on": partner.signed_on,
         "withdrawn_on": partner.withdrawn_on,

@@ -20,13 +20,16 @@ import jinja2
 from markupsafe import Markup
 
 from . import opendata, sitemap
-from .badges import badge_layout, partner_claim
-from .compact import Compact, status_label
+from .badges import all_badges, badge_claim, partner_claim
+from .compact import Compact
+from .directory import listed_in_full
 from .feed import atom_feed, change_title
 from .history import History, LastChanged, latest
 from .markup import markdown_field, markdown_field_linking
 from .model import EditorNote, Objective, Principle
+from .qrcodes import qr_svg
 from .sitemap import SiteEntry, SiteMap, site_map
+from .standing import listed, standing, unrecorded
 from .text import counted, demote_headings, escape_markdown, first_paragraph, gov_date, href, summary, without_front_matter
 from .xmlrender import xml_environment
 
@@ -54,7 +57,8 @@ OUTPUTS: dict[str, Callable[["SiteRenderer", SiteEntry], str]] = {
     "partners_csv": lambda r, entry: opendata.partners_csv(r.partner_records),
     "feed": lambda r, entry: atom_feed(r.compact, r.site_url, r.history, r.xml_env),
     "robots": lambda r, entry: r.env.get_template("robots.txt.j2").render(),
-    "badge": lambda r, entry: r.xml_env.get_template("badge.svg.j2").render(badge=badge_layout(entry.context["partner"], r.compact.document)),
+    "badge": lambda r, entry: r.xml_env.get_template("badge.svg.j2").render(badge=entry.context["badge"]),
+    "qr": lambda r, entry: qr_svg(r.site_url + sitemap.url_for(entry.context["partner"])),
 }
 
 
@@ -69,6 +73,7 @@ class SiteRenderer:
     history: History = field(default_factory=History)  # when each source last changed (none known by default)
     # Compiled templates kept between builds (a preview rebuilds on every save); None compiles each time.
     bytecode_cache: jinja2.BytecodeCache | None = None
+    sign_form_url: str | None = None  # the repository's "Sign the Compact" form, when known (signing.sign_form_url)
 
     def __post_init__(self) -> None:
         self.site_url = self.site_url.rstrip("/") + "/"
@@ -106,18 +111,25 @@ class SiteRenderer:
         self.env.globals.update(
             compact=self.compact,
             site_url=self.site_url,
+            sign_form_url=self.sign_form_url,
             url_for=sitemap.url_for,
             page_source=sitemap.page_source,
             badge_url=sitemap.badge_url,
+            partner_list_url=sitemap.partner_list_url,
+            agreement_url=sitemap.agreement_url,
             link_highlight=_link_highlight,
             partner_claim=lambda partner: partner_claim(partner, self.compact.document),
-            badge=lambda partner: badge_layout(partner, self.compact.document),
+            badges=lambda partner: all_badges(partner, self.compact.document),
+            badge_claim=badge_claim,
+            standing=lambda partner: standing(partner, self.compact.document),
+            unrecorded=unrecorded,
+            listed=listed,
+            listed_in_full=lambda: listed_in_full(self.compact),
             change_title=lambda entry: change_title(self.compact, entry),
             opendata=opendata,
             example_partner=self.example_partner,
             docs_section=self.docs_section,
             objective_section=self.objective_section,
-            status_label=status_label,
         )
 
     # --- What the site map plans ------------------------------------------------------------------

@@ -13,9 +13,13 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Any, Mapping
 
-from .badges import partner_claim
-from .compact import Compact, status_label
+from urllib.parse import quote
+
+from .badges import all_badges, partner_claim
+from .compact import Compact
+from .directory import list_pages
 from .model import Objective, Partner, Principle
+from .standing import standing
 from .text import summary
 
 PARTNERS_DATA = "data/partners.yml"
@@ -52,9 +56,25 @@ def page_source(entry: Partner | Principle | Objective) -> str:
     return url_for(entry).removesuffix("/") + ".md"
 
 
-def badge_url(partner: Partner, *, slug: str | None = None) -> str:
-    """The address of a partner's badge, beside its page (old addresses keep their badge too)."""
-    return f"{url_for(partner, slug=slug)}badge.svg"
+def badge_url(partner: Partner, *, slug: str | None = None, file_name: str = "badge.svg") -> str:
+    """The address of one of a partner's badges (badges.py names them), beside its page; old addresses keep theirs."""
+    return f"{url_for(partner, slug=slug)}{file_name}"
+
+
+def qr_url(partner: Partner) -> str:
+    """The address of the QR code of a partner's page, beside the page."""
+    return f"{url_for(partner)}qr.svg"
+
+
+def partner_list_url(sector_key: str, type_key: str, number: int = 1) -> str:
+    """The address of one page of the list of a type of partner within a sector (directory.py)."""
+    return f"partners/by-type/{sector_key}/{type_key}/" + ("" if number == 1 else f"{number}/")
+
+
+def agreement_url(partner: Partner) -> str:
+    """The Agreement form alone on the signing page, with the partner's name for its Organisation line (filled in
+    by docs/javascripts/partners.js)."""
+    return f"sign/?organisation={quote(partner.name, safe='')}#agreement-form"
 
 
 WHATS_NEW = "whats-new/"
@@ -146,9 +166,13 @@ def site_map(compact: Compact) -> SiteMap:
         context = {"principle": principle, "objective": compact.objectives_by_number[principle.objective], "before": before, "after": after}
         dated_by = ((principles, "principles", principle.slug),)
         entries.append(_page(page_source(principle), "principle.md.j2", principles, context, in_nav=False, dated_by=dated_by, description=summary(principle.text)))
+    # Beyond one page of partners, each group's list on pages of a fixed size (directory.py).
+    for listed in list_pages(compact):
+        address = partner_list_url(listed.sector.sector.key, listed.group.type.key, listed.number)
+        entries.append(_page(f"{address}index.md", "partners_list.md.j2", partners, {"list_page": listed}, in_nav=False))
     for partner in compact.partners:
         dated_by = ((partners, "partners", partner.slug),)
-        description = f"{partner.name}: {partner_claim(partner, compact.document)}. {status_label(partner)}."
+        description = f"{partner.name}: {partner_claim(partner, compact.document)}. {standing(partner, compact.document)}."
         entries.append(_page(page_source(partner), "partner.md.j2", partners, {"partner": partner}, in_nav=False, dated_by=dated_by, description=description))
     # The annual report's factual annex, for each year in which the data records anything (linked from governance).
     for year in compact.governance.report_years:
@@ -167,7 +191,9 @@ def site_map(compact: Compact) -> SiteMap:
         _file(FEED, "feed", "data/changelog.yml"),
         _file("robots.txt", "robots", None),
     ]
-    # A badge embedded elsewhere keeps working after a rename, as the page's old address does.
     for partner in compact.partners:
-        entries += [_file(badge_url(partner, slug=slug), "badge", partners, partner=partner) for slug in (partner.slug, *partner.former_slugs)]
+        entries.append(_file(qr_url(partner), "qr", partners, partner=partner))
+        # A badge embedded elsewhere keeps working after a rename, as the page's old address does.
+        for badge in all_badges(partner, compact.document):
+            entries += [_file(badge_url(partner, slug=slug, file_name=badge.file_name), "badge", partners, badge=badge) for slug in (partner.slug, *partner.former_slugs)]
     return SiteMap(tuple(entries))

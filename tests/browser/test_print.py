@@ -103,3 +103,18 @@ def test_the_whole_compact_prints_as_one_document(browser, server):
     first_part = page.pdf(**A4)
     context.close()
     assert pdf_pages(whole) > pdf_pages(first_part) >= 1
+
+
+def test_the_agreement_form_with_a_long_organisation_name_still_prints_on_one_a4_page(browser, server, compact):
+    """A partner's kit links to the form with its name: the longest name in the data, filled in, keeps one page."""
+    partner = max(compact.partners, key=lambda p: len(p.name))
+    context, _ = open_view(browser, server, "light")
+    page = context.new_page()
+    page.goto(f"partners/{partner.slug}/", wait_until="networkidle")
+    page.get_by_role("link", name=f"Print the Compact Agreement with {partner.name} filled in").click()
+    page.wait_for_load_state("networkidle")
+    page.emulate_media(media="print")
+    assert page.locator(".compact-form__field--filled .compact-form__space").inner_text() == partner.name
+    pdf = page.pdf(**A4)  # as browsers print by default: no background graphics
+    context.close()
+    assert pdf_pages(pdf) == 1
