@@ -2,7 +2,7 @@
 can truly claim, in words a partner would be glad to show.
 
 Each badge comes in two sizes (small fits a phone's width at its own size, so its text never shrinks; large for
-a web page's side column or a poster) and two looks (blue, white), laid out here and drawn by
+a web page's side column or a poster) and two looks (teal, white), laid out here and drawn by
 templates/badge.svg.j2: text in the reader's own fonts, no font or image fetched from anywhere, and a <title>
 for screen readers. Long names wrap onto more lines instead of widening the badge.
 """
@@ -59,10 +59,11 @@ SIZES = (
     BadgeSize("", "Small", 320, 13, 17, 14, 14),
     BadgeSize("-large", "Large", 480, 19, 26, 21, 20),
 )
-# Blue and grey give white text a contrast of at least 7:1 (WCAG AAA), and as text on white the same.
+# The site's own teal (the header's) and grey give white text a contrast of at least 7:1 (WCAG AAA), and as text on
+# white the same.
 LOOKS = {
-    "blue": BadgeLook("", "Blue", "#283593", "#ffffff", "#283593"),
-    "white": BadgeLook("-white", "White", "#ffffff", "#283593", "#283593"),
+    "teal": BadgeLook("", "Teal", "#15495a", "#ffffff", "#15495a"),
+    "white": BadgeLook("-white", "White", "#ffffff", "#15495a", "#15495a"),
 }
 _WITHDRAWN_COLOUR = "#4d4d4d"
 # The widest a glyph of the reader's sans-serif font runs, as a share of the font size: generous, so that the
@@ -111,7 +112,7 @@ def _width_of(text: str, size: int, bold: bool) -> int:
     return math.ceil(len(text) * size * _GLYPH_WIDTH[bold])
 
 
-def badge_layout(partner: Partner, document: Document, size: BadgeSize = SIZES[0], look: str = "blue") -> Badge:
+def badge_layout(partner: Partner, document: Document, size: BadgeSize = SIZES[0], look: str = "teal") -> Badge:
     """One badge of a partner: the Compact's title, the partner's name and its claim, wrapped to the size."""
     colours = LOOKS[look]
     withdrawn = partner.status == "withdrawn"
@@ -133,7 +134,7 @@ def badge_layout(partner: Partner, document: Document, size: BadgeSize = SIZES[0
         lines=lines,
         width=min(width, size.max_width),
         height=baseline + size.padding,
-        background=_WITHDRAWN_COLOUR if withdrawn and look == "blue" else colours.background,
+        background=_WITHDRAWN_COLOUR if withdrawn and look == "teal" else colours.background,
         text=_WITHDRAWN_COLOUR if withdrawn and look == "white" else colours.text,
         border=_WITHDRAWN_COLOUR if withdrawn else colours.border,
         padding=size.padding,
@@ -141,5 +142,5 @@ def badge_layout(partner: Partner, document: Document, size: BadgeSize = SIZES[0
 
 
 def all_badges(partner: Partner, document: Document) -> list[Badge]:
-    """Every badge of a partner: each look in each size, the small blue one (badge.svg) first."""
+    """Every badge of a partner: each look in each size, the small teal one (badge.svg) first."""
     return [badge_layout(partner, document, size, look) for look in LOOKS for size in SIZES]
