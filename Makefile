@@ -52,9 +52,9 @@ audit: $(VENV)/.test-installed test-tools
 check: $(VENV)/.site-installed
 	$(BIN)/python scripts/check
 
-## bench: measure builds at 23, 1,000 and 10,000 partners beside the engine alone, page weight and preview,
-## into BENCHMARKS.md (takes tens of minutes; not part of `make test`; BENCH_ARGS="--sizes 23,1000" is quicker)
-bench: $(VENV)/.test-installed test-tools
+## bench: measure builds at 23, 1,000 and 10,000 partners beside the engine alone, page sizes, page weight, the data
+## check and the preview, into BENCHMARKS.md (about half an hour; not part of `make test`; BENCH_ARGS="--sizes 23,1000" is quicker)
+bench: $(VENV)/.test-installed
 	$(BIN)/python scripts/bench $(BENCH_ARGS)
 
 ## lock: re-pin every dependency from pyproject.toml (needs the network to PyPI)
