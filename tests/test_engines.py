@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 
+from compact_site.plainsite import write_plain_site
 from sitebuild import ROOT
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
@@ -39,3 +40,13 @@ def test_properdocs_builds_the_site_that_mkdocs_builds(site, tmp_path):
     ours = {path.relative_to(site.root).as_posix(): path for path in site.root.rglob("*") if path.is_file()}
     assert sorted(theirs) == sorted(ours)
     assert [name for name in sorted(ours) if comparable(ours[name]) != comparable(theirs[name])] == []
+
+
+
+def test_the_plain_site_holds_a_page_for_every_page_of_the_site(site, tmp_path):
+    plain = write_plain_site(ROOT, tmp_path / "plain-docs")
+    written = {path.relative_to(plain.docs_dir).as_posix() for path in plain.docs_dir.rglob("*") if path.is_file()}
+    # A page at "a/b/" comes from a/b.md or a/b/index.md, or is written as it is served (a redirect's a/b/index.html).
+    sources = [{f"{url}index.md", f"{url.removesuffix('/')}.md", f"{url}index.html"} if url else {"index.md"} for url in site.urls]
+    assert [url for url, names in zip(site.urls, sources) if not names & written] == []
+    assert {"partners", "principles"} <= plain.out_of_nav
