@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
+# The engine that builds and serves the site: mkdocs, or properdocs (a fork of MkDocs 1.6 that builds the same site).
+ENGINE ?= mkdocs
 
 .PHONY: serve build test test-tools audit check bench lock clean
 
@@ -26,12 +28,13 @@ $(VENV)/.test-installed: requirements-test.lock pyproject.toml $(VENV)/.site-ins
 # --- What people run -----------------------------------------------------------------------------
 
 ## serve: preview the site at http://$(HOST)/, rebuilding on every change to docs/, data/, hooks/, overrides/ or mkdocs.yml
+## (ENGINE=properdocs: with ProperDocs)
 serve: $(VENV)/.site-installed
-	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
+	$(BIN)/python -m $(ENGINE) serve --config-file mkdocs.yml --dev-addr $(HOST) --livereload
 
-## build: write the site to site/ (the previous site/ is kept if the build fails)
+## build: write the site to site/ (the previous site/ is kept if the build fails; ENGINE=properdocs: with ProperDocs)
 build: $(VENV)/.site-installed
-	$(BIN)/python scripts/build
+	$(BIN)/python scripts/build --engine $(ENGINE)
 
 ## test: install what the tests need (the venv, Chromium, the npm tools), then run them all
 test: $(VENV)/.test-installed test-tools
@@ -50,9 +53,9 @@ audit: $(VENV)/.test-installed test-tools
 check: $(VENV)/.site-installed
 	$(BIN)/python scripts/check
 
-## bench: measure builds at 23, 1,000 and 10,000 partners beside the engine alone, page weight and preview,
-## into BENCHMARKS.md (takes tens of minutes; not part of `make test`; BENCH_ARGS="--sizes 23,1000" is quicker)
-bench: $(VENV)/.test-installed test-tools
+## bench: measure builds at 23, 1,000 and 10,000 partners beside the engine alone, page sizes, page weight, the data
+## check and the preview, into BENCHMARKS.md (about half an hour; not part of `make test`; BENCH_ARGS="--sizes 23,1000" is quicker)
+bench: $(VENV)/.test-installed
 	$(BIN)/python scripts/bench $(BENCH_ARGS)
 
 ## lock: re-pin every dependency from pyproject.toml (needs the network to PyPI)
