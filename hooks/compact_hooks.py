@@ -5,7 +5,6 @@ Order of events in one build (and in every rebuild of `mkdocs serve`):
   before MkDocs cleans site/, so a bad edit never leaves a half-built site behind.
 - on_files: add the generated pages as real MkDocs files, each editing back to its data file, and the
   generated files that are not pages (open data, badges, the feed, robots.txt), copied as they are.
-- on_env: keep the theme's compiled templates between builds, as on_config keeps ours (.cache/jinja/).
 - on_page_markdown: render the Jinja expressions in the Markdown pages of docs/.
 - on_page_content: give each page its description, link preview tags and date line (see overrides/main.html),
   and each link within the site its full address, which prints after it on paper.
@@ -18,7 +17,6 @@ import posixpath
 from pathlib import Path
 from urllib.parse import urljoin
 
-import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -41,13 +39,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         compact = load_compact(root / "data")
         history = read_history(root, compact.entry_lines)  # once per build: every page's date comes from it
-        template_cache = _template_cache(root)
         renderer = SiteRenderer(
             compact,
             site_url=config.site_url or "/",
             docs_dir=Path(config.docs_dir),
             history=history,
-            bytecode_cache=template_cache,
             sign_form_url=sign_form_url(config.edit_uri),
         )
         rendered = renderer.rendered()
@@ -59,7 +55,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The theme prints the site's name unescaped (MkDocs' templates do not escape): from the data, it is escaped
     # here, once, so that a title holding markup shows as the characters written.
     config.site_name = escape(compact.document.full_title)
-    config.extra[_STATE] = {"renderer": renderer, "rendered": rendered, "template_cache": template_cache}
+    config.extra[_STATE] = {"renderer": renderer, "rendered": rendered}
     config.extra["compact_document"] = compact.document  # for the draft notice in overrides/
     return config
 
@@ -76,20 +72,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         file.edit_uri = f"../{entry.source}" if entry.source else None
         files.append(file)
     return files
-
-
-def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    """Reuse the theme's compiled templates: MkDocs compiles all of them anew for every build, a sixth of a
-    rebuild in `mkdocs serve` (BENCHMARKS.md). Jinja keys each entry by the template's source, so none goes stale."""
-    env.bytecode_cache = config.extra[_STATE]["template_cache"]
-    return env
-
-
-def _template_cache(root: Path) -> jinja2.BytecodeCache:
-    """Compiled templates (the theme's and ours) kept in .cache/jinja/ between builds."""
-    cache = root / ".cache" / "jinja"
-    cache.mkdir(parents=True, exist_ok=True)
-    return jinja2.FileSystemBytecodeCache(str(cache))
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

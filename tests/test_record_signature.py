@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from compact_site.loading import load_compact
 from compact_site.rendering import SiteRenderer

@@ -8,10 +8,8 @@ one pass.
 from __future__ import annotations
 
 import difflib
-import gc
 import re
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -424,25 +422,7 @@ def load_compact(data_dir: Path, *, root: Path | None = None, read: Callable[[Pa
     Problems name files relative to `root` (the project folder, data_dir's parent by default); `read`
     lets a tool validate content that is not on disk yet (a proposed edit).
     """
-    with _cycle_collector_paused():
-        return _load_compact(data_dir, root or data_dir.parent, read or Path.read_bytes)
-
-
-@contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while the data loads, and resumed (if it ran) whatever happens.
-
-    Loading makes hundreds of thousands of objects (nodes, values, models) that stay alive until it ends, and the
-    collector walks all of them again each time enough new ones pile up: a third or more of the time to load
-    10,000 partners. Any cycle among them is still found, by the collector's first run after loading.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+    return _load_compact(data_dir, root or data_dir.parent, read or Path.read_bytes)
 
 
 def _load_compact(data_dir: Path, root: Path, read: Callable[[Path], bytes]) -> Compact:

@@ -71,8 +71,6 @@ class SiteRenderer:
     site_url: str
     docs_dir: Path | None = None  # where the Markdown pages are, for the whole Compact on one page
     history: History = field(default_factory=History)  # when each source last changed (none known by default)
-    # Compiled templates kept between builds (a preview rebuilds on every save); None compiles each time.
-    bytecode_cache: jinja2.BytecodeCache | None = None
     sign_form_url: str | None = None  # the repository's "Sign the Compact" form, when known (signing.sign_form_url)
 
     def __post_init__(self) -> None:
@@ -83,14 +81,12 @@ class SiteRenderer:
         # For the few HTML fragments of the theme's <head> and page footer: escaped for HTML, not Markdown.
         self.html_env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
-            bytecode_cache=self.bytecode_cache,
             undefined=jinja2.StrictUndefined,
             autoescape=True,
             auto_reload=False,  # as below
         )
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
-            bytecode_cache=self.bytecode_cache,
             undefined=jinja2.StrictUndefined,
             finalize=_finalize,
             autoescape=False,  # the output is Markdown: _finalize escapes for Markdown instead of HTML
@@ -214,7 +210,7 @@ class SiteRenderer:
 
         try:
             if markdown not in self._docs_templates:  # the whole Compact renders each section page as well
-                self._docs_templates[markdown] = _TextLoader(markdown).load(self.env, src_path, self.env.make_globals(None))
+                self._docs_templates[markdown] = self.env.from_string(markdown)
             rendered = self._docs_templates[markdown].render(editor_note=editor_note, contact=contact)
         except jinja2.TemplateSyntaxError as error:
             raise PageError(f"{src_path}:{error.lineno}: {error.message}") from error
@@ -251,14 +247,3 @@ class SiteRenderer:
     def note_markdown(self, note: EditorNote) -> Markup:
         """An open note as an admonition; a resolved note as nothing."""
         return Markup(self._render("editor_note.md.j2", note=note))
-
-
-class _TextLoader(jinja2.BaseLoader):
-    """One text as a template, compiled through the environment's bytecode cache (Environment.from_string
-    compiles anew on every build)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, None, Callable[[], bool]]:
-        return self.text, None, lambda: False  # the cache is keyed by the text itself: never stale

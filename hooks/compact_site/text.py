@@ -16,17 +16,9 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")  # Python-Markdown's es
 _LIST_MARKER = re.compile(r"^(\s*)(\d+)\.|^(\s*)-", re.MULTILINE)
 
 
-# Text with none of what escape_markdown changes (most names and dates): returned as it is, a regex search cheaper
-# than the escaping itself, which runs on every value of thousands of partner pages.
-_NOTHING_TO_ESCAPE = re.compile(r"[^\\`*_{}\[\]()#+!|&<>\n]*")
-
-
 def escape_markdown(value: Any) -> str:
     """Plain text as Markdown that renders exactly those characters."""
-    text = str(value)
-    if _NOTHING_TO_ESCAPE.fullmatch(text) and not _LIST_MARKER.match(text):
-        return text
-    text = html.escape(text, quote=False)
+    text = html.escape(str(value), quote=False)
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     return _LIST_MARKER.sub(lambda m: f"{m[1]}{m[2]}\\." if m[2] else f"{m[3]}\\-", text)
 
