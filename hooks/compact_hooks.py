@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 from compact_site.addresses import lost_addresses, lost_report
 from compact_site.history import read_history
 from compact_site.loading import DataError, load_compact
-from compact_site.printing import with_print_addresses
+from compact_site.print_addresses import with_print_addresses
 from compact_site.rendering import PageError, SiteRenderer
 from compact_site.signing import sign_form_url
 

@@ -10,16 +10,20 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from compact_site.figures import Governance
-from compact_site.governance import Concern, HealthRules, Meeting
+from compact_site.governance import Governance
 from compact_site.health import add_months, health_report, last_day_due, overdue
 from compact_site.loading import DataError, load_compact
-from compact_site.model import Partner
+from compact_site.model import Concern, HealthRules, Meeting, Partner
 from compact_site.privacy import personal_details_in
-from compact_site.text import gov_date
 from compact_site.schemas import schema_files
-from governance_records import CONCERNS, MEETINGS, PARTNER_FACTS, facts_in, record_governance
+from compact_site.text import gov_date
+from governance_records import (
+    CONCERNS,
+    MEETINGS,
+    PARTNER_FACTS,
+    facts_in,
+    record_governance,
+)
 from sitebuild import ROOT
 
 D = dt.date

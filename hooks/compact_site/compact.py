@@ -5,10 +5,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .changelog import ChangeEntry
-from .figures import Governance
-from .governance import Concern, Contact, HealthRules, Meeting, Resolution
-from .model import Agreement, Document, EditorNote, Objective, Partner, PartnersFile, PartnerType, Principle, PrinciplesFile, Sector
+from .governance import Governance
+from .model import (
+    Agreement,
+    ChangeEntry,
+    Concern,
+    Contact,
+    Document,
+    EditorNote,
+    HealthRules,
+    Meeting,
+    Objective,
+    Partner,
+    PartnersFile,
+    PartnerType,
+    Principle,
+    PrinciplesFile,
+    Resolution,
+    Sector,
+)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import jinja2
 
-from .changelog import PARTNER_CHANGES, ChangeEntry
+from .model import PARTNER_CHANGES, ChangeEntry
 from .compact import Compact
 from .history import History
 from .sitemap import FEED, WHATS_NEW, url_for

@@ -1,142 +1,185 @@
-"""Typed model of the governance data files: the quarterly Compact meetings, the concerns log, the health rules, and
-what the Compact's procedure for resolving difficulties gives an organisation with a concern.
-
-The concerns log holds no personal details by design: no field can carry a name, an email address or a phone
-number (an unknown field is an error), and its one free-text field refuses text that contains either, as every
-text of the data does.
+"""Governance figures counted from the data: what each partner has in place, concerns per year, and the annual
+report's factual annex. Every number is computed here from the records; none is ever typed into a page.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+from typing import get_args
 
-from pydantic import AfterValidator, Field, StringConstraints, ValidationInfo, model_validator
+from .model import Concern, Meeting, Outcome, Partner
 
-from .model import CompactLine, Line, PastDate, Slug, Strict, WebAddress, _reference, place_of, written_date
-from .privacy import no_personal_details
-
-PartnerSlug = Annotated[Slug, _reference("partners")]
-# Plain text that must not hold personal details (see privacy.py).
-ImpersonalText = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), AfterValidator(no_personal_details)
-]
-
-
-# --- data/meetings.yml -----------------------------------------------------------------------------
+# The Compact's names for its three stages ("Stage One - Informal", ...), and the outcomes in the order shown.
+STAGE_NAMES = {1: "Informal", 2: "Formal", 3: "Additional"}
+OUTCOMES: tuple[str, ...] = get_args(Outcome)
+OUTCOME_NAMES = {"open": "Open", "resolved": "Resolved", "withdrawn": "Withdrawn", "taken-elsewhere": "Taken elsewhere"}
 
 
-class Meeting(Strict):
-    """A quarterly Compact meeting as recorded: when it was held, who was represented, where its notes are."""
+@dataclass(frozen=True)
+class ConcernYear:
+    """The published figures for the concerns raised in one year: counts only, never details."""
 
-    held_on: PastDate
-    partners: list[PartnerSlug] = Field(default=[], description="Slugs of the partners represented at the meeting.")
-    notes_url: WebAddress | None = Field(default=None, description="The published notes of the meeting, if any.")
-
-    @model_validator(mode="after")
-    def _each_partner_once(self) -> Meeting:
-        """A partner is represented at a meeting once, or the attendance counts would be wrong."""
-        repeated = sorted({slug for slug in self.partners if self.partners.count(slug) > 1})
-        if repeated:
-            raise ValueError(f"a partner is listed twice at this meeting: {', '.join(repeated)}")
-        return self
-
-    @model_validator(mode="after")
-    def _each_partner_a_partner_then(self, info: ValidationInfo) -> Meeting:
-        """A partner is represented only while it is one: not before it joined, nor after it withdrew."""
-        dates = (info.context or {}).get("partner_dates") or {}
-        for slug in self.partners:
-            joined, withdrawn = (written_date((dates.get(slug) or {}).get(kind)) for kind in ("joined", "withdrawn"))
-            place = place_of(info, "partner", slug)
-            if joined and self.held_on < joined:
-                raise ValueError(f"{slug!r} is listed at this meeting of {self.held_on}, before it joined on {joined} ({place})")
-            if withdrawn and self.held_on > withdrawn:
-                raise ValueError(f"{slug!r} is listed at this meeting of {self.held_on}, after it withdrew on {withdrawn} ({place})")
-        return self
+    year: int
+    raised: int
+    resolved_at_stage: dict[int, int]
+    with_lessons_learnt: int
 
 
-class MeetingsFile(Strict):
+@dataclass(frozen=True)
+class StageOutcomes:
+    """How many concerns that reached one stage ended in each outcome."""
+
+    stage: int
+    by_outcome: dict[str, int]
+
+    @property
+    def name(self) -> str:
+        """The stage's name in the Compact, as 'Informal'."""
+        return STAGE_NAMES[self.stage]
+
+    @property
+    def total(self) -> int:
+        """How many concerns reached this stage as their furthest."""
+        return sum(self.by_outcome.values())
+
+    @property
+    def outcomes_recorded(self) -> list[tuple[str, int]]:
+        """Each outcome that has a count, by its name, in the order of OUTCOMES."""
+        return [(OUTCOME_NAMES[outcome], count) for outcome, count in self.by_outcome.items() if count]
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """A partner represented at the year's meetings, and at how many."""
+
+    partner: Partner
+    meetings: int
+
+
+@dataclass(frozen=True)
+class AnnualReport:
+    """The factual annex of one year's annual report, computed from the data."""
+
+    year: int
+    joined: list[Partner]
+    signed: list[Partner]
+    withdrew: list[Partner]
+    champions_named: list[Partner]
+    plans_published: list[Partner]
     meetings: list[Meeting]
+    attendance: list[Attendance]
+    concerns: list[StageOutcomes]
+
+    @property
+    def concerns_raised(self) -> int:
+        """How many concerns were raised in the year."""
+        return sum(row.total for row in self.concerns)
 
 
-# --- data/concerns.yml -----------------------------------------------------------------------------
-
-Outcome = Literal["open", "resolved", "withdrawn", "taken-elsewhere"]
-
-
-class Concern(Strict):
-    """One concern raised under the Compact's procedure: when, how far it went and how it ended; never who."""
-
-    raised_on: PastDate
-    stage: int = Field(
-        ge=1, le=3, description="The furthest stage reached: 1 informal, 2 formal, 3 additional (further mediation)."
-    )
-    outcome: Outcome = Field(
-        description="'open' while it is dealt with; 'resolved' at the stage reached; 'withdrawn' by whoever raised "
-        "it; 'taken-elsewhere' when another procedure (an ombudsman, the courts) took it on."
-    )
-    closed_on: PastDate | None = Field(default=None, description="When it was resolved, withdrawn or taken elsewhere.")
-    lessons_learnt: ImpersonalText | None = Field(
-        default=None, description="What the partners learnt, without names, email addresses or phone numbers."
-    )
-
-    @model_validator(mode="after")
-    def _closed_when_not_open(self) -> Concern:
-        """A closed concern has the date it closed, not before it was raised; an open one has none."""
-        if self.outcome == "open" and self.closed_on is not None:
-            raise ValueError("an open concern has no closed_on; give its outcome, or leave closed_on empty")
-        if self.outcome != "open" and self.closed_on is None:
-            raise ValueError(f"a concern whose outcome is {self.outcome!r} needs closed_on, the date it closed")
-        if self.closed_on is not None and self.closed_on < self.raised_on:
-            raise ValueError(f"closed_on ({self.closed_on}) is before raised_on ({self.raised_on})")
-        return self
+def _in_year(day: dt.date | None, year: int) -> bool:
+    """Whether a recorded date falls in `year` (an unrecorded one never does)."""
+    return day is not None and day.year == year
 
 
-class ConcernsFile(Strict):
+def _partner_dates(partner: Partner) -> list[dt.date | None]:
+    """Every date the data records about one partner."""
+    return [
+        partner.joined_on,
+        partner.signed_on,
+        partner.withdrawn_on,
+        partner.compact_champion_named_on,
+        partner.implementation_plan_published_on,
+    ]
+
+
+@dataclass(frozen=True)
+class Governance:
+    """The governance records (partners, meetings, concerns) and everything counted from them."""
+
+    partners: list[Partner]
+    meetings: list[Meeting]
     concerns: list[Concern]
 
+    @cached_property
+    def meetings_by_date(self) -> list[Meeting]:
+        """The meetings, oldest first."""
+        return sorted(self.meetings, key=lambda meeting: meeting.held_on)
 
-# --- data/health.yml -------------------------------------------------------------------------------
+    @cached_property
+    def _attended(self) -> dict[str, list[Meeting]]:
+        """The meetings each partner was represented at, by slug, oldest first."""
+        by_partner: dict[str, list[Meeting]] = {}
+        for meeting in self.meetings_by_date:  # one pass: linear in the number of attendances
+            for slug in meeting.partners:
+                by_partner.setdefault(slug, []).append(meeting)
+        return by_partner
 
+    def attended(self, partner: Partner) -> list[Meeting]:
+        """The meetings at which the partner was represented, oldest first."""
+        return self._attended.get(partner.slug, [])
 
-class HealthRules(Strict):
-    """When a governance duty counts as overdue for `scripts/check --health`: this site's rules, not the Compact's."""
+    @cached_property
+    def with_champion(self) -> int:
+        """How many partners have a Compact Champion recorded."""
+        return sum(1 for partner in self.partners if partner.compact_champion)
 
-    champion_within_months: int = Field(
-        ge=1, le=120, description="A signed partner with no Compact Champion this many months after signing is overdue."
-    )
-    plan_renewal_months: int = Field(
-        ge=1, le=120, description="An Implementation Plan published more than this many months ago is due for renewal."
-    )
-    meeting_every_quarter: bool = Field(
-        description="Each quarter that has ended needs a meeting, from the first quarter that starts on or after "
-        "the first signature."
-    )
-    duties_until: int | None = Field(
-        default=None,
-        ge=2000,
-        le=2100,
-        description="The last year duties fall due, if the partners extend the Compact beyond its period "
-        "(data/document.yml); empty: duties end with the period.",
-    )
+    @cached_property
+    def with_plan(self) -> int:
+        """How many partners have an Implementation Plan recorded."""
+        return sum(1 for partner in self.partners if partner.implementation_plan)
 
+    @cached_property
+    def signed(self) -> int:
+        """How many partners are recorded as signed (withdrawn ones are not)."""
+        return sum(1 for partner in self.partners if partner.status == "signed")
 
-# --- data/resolution.yml ---------------------------------------------------------------------------
+    @cached_property
+    def represented(self) -> int:
+        """How many partners were represented at one meeting or more."""
+        return len(self._attended)
 
+    @cached_property
+    def concern_years(self) -> list[ConcernYear]:
+        """The published figures for each year in which a concern was raised, oldest first."""
+        years = sorted({concern.raised_on.year for concern in self.concerns})
+        return [self._concern_year(year) for year in years]
 
-class Contact(Strict):
-    """An organisation the Compact names for help outside its own procedure, as the 2014 draft published it."""
+    def _concern_year(self, year: int) -> ConcernYear:
+        """The published figures for the concerns raised in `year`."""
+        raised = [concern for concern in self.concerns if concern.raised_on.year == year]
+        resolved = Counter(concern.stage for concern in raised if concern.outcome == "resolved")
+        return ConcernYear(
+            year=year,
+            raised=len(raised),
+            resolved_at_stage={stage: resolved[stage] for stage in STAGE_NAMES},
+            with_lessons_learnt=sum(1 for concern in raised if concern.lessons_learnt),
+        )
 
-    key: Slug = Field(description="How a page names it: {{ contact(\"key\") }}.")
-    name: Line = Field(description="The organisation's name, as the Compact gives it.")
-    lines: list[CompactLine] = Field(
-        min_length=1, description="Its address and details, one line each, word for word (an organisation's, so its telephone and email may stand)."
-    )
+    @cached_property
+    def report_years(self) -> list[int]:
+        """The years in which the data records anything: each has an annual report annex."""
+        days = [day for partner in self.partners for day in _partner_dates(partner)]
+        days += [meeting.held_on for meeting in self.meetings]
+        days += [day for concern in self.concerns for day in (concern.raised_on, concern.closed_on)]
+        return sorted({day.year for day in days if day is not None})
 
-
-class Resolution(Strict):
-    """What the procedure for resolving difficulties gives an organisation with a concern, in the Compact's words."""
-
-    statement: list[Line] = Field(
-        min_length=1, description="What a written statement of a concern must say (stage two), one part each."
-    )
-    contacts: list[Contact] = Field(min_length=1)
+    def annual_report(self, year: int) -> AnnualReport:
+        """The factual annex of the annual report for `year`: who joined, signed, withdrew; duties met; meetings;
+        concerns by stage and outcome."""
+        meetings = [meeting for meeting in self.meetings_by_date if meeting.held_on.year == year]
+        attended = Counter(slug for meeting in meetings for slug in meeting.partners)
+        raised = Counter((concern.stage, concern.outcome) for concern in self.concerns if concern.raised_on.year == year)
+        return AnnualReport(
+            year=year,
+            joined=[p for p in self.partners if _in_year(p.joined_on, year)],
+            signed=[p for p in self.partners if _in_year(p.signed_on, year)],
+            withdrew=[p for p in self.partners if _in_year(p.withdrawn_on, year)],
+            champions_named=[p for p in self.partners if _in_year(p.compact_champion_named_on, year)],
+            plans_published=[p for p in self.partners if _in_year(p.implementation_plan_published_on, year)],
+            meetings=meetings,
+            attendance=[Attendance(p, attended[p.slug]) for p in self.partners if attended[p.slug]],
+            concerns=[StageOutcomes(stage, {o: raised[stage, o] for o in OUTCOMES}) for stage in STAGE_NAMES],
+        )

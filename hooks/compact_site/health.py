@@ -14,9 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .compact import Compact
-from .figures import Governance
-from .governance import HealthRules
-from .model import Partner
+from .governance import Governance
+from .model import HealthRules, Partner
 from .rendering import gov_date
 
 

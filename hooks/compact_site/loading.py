@@ -17,10 +17,22 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .changelog import ChangelogFile
 from .compact import Compact
-from .governance import ConcernsFile, HealthRules, MeetingsFile, Resolution
-from .model import ONE_LINE_PATTERN, REFUSED_CHARACTERS, SLUG_PATTERN, Agreement, Document, NotesFile, PartnersFile, PrinciplesFile
+from .model import (
+    ONE_LINE_PATTERN,
+    REFUSED_CHARACTERS,
+    SLUG_PATTERN,
+    Agreement,
+    ChangelogFile,
+    ConcernsFile,
+    Document,
+    HealthRules,
+    MeetingsFile,
+    NotesFile,
+    PartnersFile,
+    PrinciplesFile,
+    Resolution,
+)
 
 Loc = tuple[str | int, ...]
 

@@ -1,8 +1,8 @@
-"""Links within the site carry their full address for paper (compact_site.printing); other links do not."""
+"""Links within the site carry their full address for paper (compact_site.print_addresses); other links do not."""
 
 from __future__ import annotations
 
-from compact_site.printing import with_print_addresses
+from compact_site.print_addresses import with_print_addresses
 
 PAGE = "https://compact.example/partners/vast/"
 
