@@ -25,8 +25,9 @@ def text_of_markdown(source: str) -> str:
 
 
 def article(site, url: str):
+    """A page's content without the links that navigate its text: a heading's ¶ and a paragraph's number."""
     page = site.page(url)
-    for anchor in page.select("a.headerlink"):
+    for anchor in page.select("a.headerlink, a.compact-cite"):
         anchor.decompose()
     return page.select_one("article")
 

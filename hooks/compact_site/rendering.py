@@ -27,6 +27,7 @@ from .compact import Compact, status_label
 from .history import History, LastChanged, latest
 from .markup import markdown_field
 from .model import EditorNote, Objective, Principle
+from .paragraphs import template_globals
 from .xmlrender import xml_environment
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -272,6 +273,7 @@ class SiteRenderer:
             objective_section=self.objective_section,
             status_label=status_label,
         )
+        self.env.globals.update(template_globals(self.compact))  # marking and numbering the Compact's own text
 
     # --- Pages made from data ---------------------------------------------------------------------
 
@@ -377,16 +379,18 @@ class SiteRenderer:
 
     # --- Pages written in Markdown by editors -----------------------------------------------------
 
-    def docs_page(self, markdown: str, src_path: str) -> str:
-        """Render a Markdown page of docs/ whose text may use the data ({{ compact... }}, editor_note, contact)."""
+    def docs_page(self, markdown: str, src_path: str, *, in_whole_compact: bool = False) -> str:
+        """Render a Markdown page of docs/ whose text may use the data ({{ compact... }}, editor_note, contact).
+        Within the whole Compact (in_whole_compact), a page leaves out what it adds to the Compact's words."""
         used: set[str] = set()
+        root = "../" * (src_path.count("/") - 1)  # from the page's folder to docs/
 
         def editor_note(note_id: str) -> Markup:
             note = self.compact.notes_by_id.get(note_id)
             if note is None:
                 raise PageError(f"{src_path}: editor_note({note_id!r}): no note with that id in data/notes.yml")
             used.add(note_id)
-            return self.note_markdown(note)
+            return self.note_markdown(note, root)
 
         def contact(key: str) -> Markup:
             found = self.compact.contacts_by_key.get(key)
@@ -397,7 +401,7 @@ class SiteRenderer:
         try:
             if markdown not in self._docs_templates:  # the whole Compact renders each section page as well
                 self._docs_templates[markdown] = _TextLoader(markdown).load(self.env, src_path, self.env.make_globals(None))
-            rendered = self._docs_templates[markdown].render(editor_note=editor_note, contact=contact)
+            rendered = self._docs_templates[markdown].render(editor_note=editor_note, contact=contact, in_whole_compact=in_whole_compact)
         except jinja2.TemplateSyntaxError as error:
             raise PageError(f"{src_path}:{error.lineno}: {error.message}") from error
         except jinja2.TemplateNotFound as error:
@@ -422,17 +426,20 @@ class SiteRenderer:
             text = _FRONT_MATTER.sub("", (self.docs_dir / src_uri).read_text(encoding="utf-8"))
         except FileNotFoundError as error:  # a page moved or renamed: the whole Compact still names it
             raise PageError(f"docs/{src_uri}: the whole Compact (whole_compact.md.j2) includes this page, which does not exist") from error
-        return Markup(demote_headings(self.docs_page(text, f"docs/{src_uri}"), levels))
+        return Markup(demote_headings(self.docs_page(text, f"docs/{src_uri}", in_whole_compact=True), levels))
 
     def objective_section(self, objective: Objective, *, levels: int = 2) -> Markup:
-        """An objective and its principles as on its own page, with links from the compact/ folder."""
+        """An objective and its principles as on its own page, with links from the compact/ folder. The notes on an
+        objective's title in the list of objectives (compact/objectives.md) stand there, above, and not again."""
         principles = self.compact.principles_of(objective)
-        markdown = self._render("objective.md.j2", objective=objective, principles=principles, root="../")
+        context = {"objective": objective, "principles": principles, "root": "../", "title_notes": not objective.title_in_list}
+        markdown = self._render("objective.md.j2", **context)
         return Markup(demote_headings(_FRONT_MATTER.sub("", markdown), levels))
 
-    def note_markdown(self, note: EditorNote) -> Markup:
-        """An open note as an admonition; a resolved note as nothing."""
-        return Markup(self._render("editor_note.md.j2", note=note))
+    def note_markdown(self, note: EditorNote, root: str | None = None) -> Markup:
+        """An open note as an admonition, linking to its entry on the editor's notes page from a page `root` below
+        the site's root (no link without it); a resolved note as nothing."""
+        return Markup(self._render("editor_note.md.j2", note=note, root=root))
 
 
 class _TextLoader(jinja2.BaseLoader):
