@@ -281,13 +281,6 @@ def test_search_finds_each_partner_by_name_and_indexes_only_what_is_its_own(site
     assert directory_sections and not any(partner.name in doc["text"] for doc in directory_sections for partner in compact.partners)
 
 
-def test_lists_that_repeat_every_partner_page_stay_out_of_the_search_index(site, compact):
-    """The governance table and the signatories repeat what each partner's page says: search finds those pages."""
-    in_place = next(doc for doc in search_index(site) if doc["location"] == "compact/governance/#in-place")
-    assert "<table" in str(site.page("compact/governance/").find(id="in-place").find_next("table"))
-    assert not any(partner.name in in_place["text"] for partner in compact.partners)
-
-
 def test_no_page_asks_another_host_for_anything(site):
     """No Google Fonts, no CDN: every script, style, font and image comes from the site itself."""
     for url in site.urls:

@@ -27,7 +27,7 @@ from .compact import Compact, status_label
 from .history import History, LastChanged, latest
 from .markup import markdown_field
 from .model import EditorNote, Objective, Principle
-from .paragraphs import template_globals
+from . import paragraphs, reading
 from .xmlrender import xml_environment
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -83,15 +83,8 @@ def plain_text(markdown: str) -> str:
 
 
 def _summary(text: str, limit: int = 160) -> str:
-    """The first sentence of a Markdown text, as plain text, cut at a word when it runs long."""
-    plain = plain_text(text)
-    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", plain, maxsplit=1)[0]
-    if len(sentence) <= limit:
-        return sentence
-    cut = sentence.rfind(" ", 0, limit)
-    if cut <= 0:  # no space to cut at (a long word, or a script without spaces): cut within the limit
-        cut = limit - 1
-    return sentence[:cut].rstrip(",;") + "…"
+    """The first sentence of a Markdown text, as plain text, cut at a clause when it runs long."""
+    return reading.clause_summary(plain_text(text), limit)
 
 
 def _link_highlight(principle: Principle, url: str) -> Markup:
@@ -146,7 +139,8 @@ def page_plan(compact: Compact) -> list[PlannedPage]:
         PlannedPage("partners/index.md", "partners_index.md.j2", {}, partners),
         PlannedPage("principles/index.md", "principles_index.md.j2", {}, principles),
         PlannedPage("sign.md", "sign.md.j2", {}, "data/agreement.yml"),
-        PlannedPage("editors-notes.md", "editors_notes.md.j2", {}, "data/notes.yml"),
+        # For readers who follow a note, and for editors: out of the main menu, linked from every note.
+        PlannedPage("editors-notes.md", "editors_notes.md.j2", {}, "data/notes.yml", in_nav=False),
         # Every section of the Compact in order on one page, for reading in full, printing or a PDF.
         PlannedPage("compact/whole.md", "whole_compact.md.j2", {}, None, dated_by=whole),
         PlannedPage("whats-new.md", "whats_new.md.j2", {}, "data/changelog.yml"),
@@ -273,7 +267,8 @@ class SiteRenderer:
             objective_section=self.objective_section,
             status_label=status_label,
         )
-        self.env.globals.update(template_globals(self.compact))  # marking and numbering the Compact's own text
+        self.env.globals.update(paragraphs.template_globals(self.compact))  # marking and numbering the Compact's own text
+        self.env.globals.update(reading.template_globals(self.compact))  # sparse records, contacts as links
 
     # --- Pages made from data ---------------------------------------------------------------------
 
@@ -351,7 +346,7 @@ class SiteRenderer:
         description = description or self.descriptions.get(src_uri) or first_paragraph(markdown) or fallback
         changed = self.last_changed(src_uri)
         context = {
-            "title": title,
+            "title": reading.preview_title(title),
             "description": description,
             "url": f"{self.site_url}{url}",
             "site_name": self.compact.document.full_title,
