@@ -1,7 +1,7 @@
 // Citing a paragraph of the Compact: each paragraph's number is a link to itself (compact_site.paragraphs), which
 // works without JavaScript. With it, the paragraph a reader goes to (by its number, or by an address ending in
-// one) also gets a button beside its number that copies its full address, for a report or an email: reached by
-// Tab straight after the number, and large enough to touch. A status line says what was copied.
+// one) also gets a button beside its number that copies its full address, for a report or an email: focused when
+// the number was chosen from the keyboard, and large enough to touch. A status line says what was copied.
 (() => {
   const status = document.createElement("p");
   status.className = "compact-visually-hidden";
@@ -35,8 +35,15 @@
     };
     number.after(button);
     if (!status.isConnected) document.body.append(status);
+    if (chosenByKeyboard) button.focus();  // else the browser starts Tab again from the paragraph's start
+    chosenByKeyboard = false;
   };
 
+  // A number activated from the keyboard (a click with no pointer behind it) hands focus to its button.
+  let chosenByKeyboard = false;
+  document.addEventListener("click", event => {
+    chosenByKeyboard = event.detail === 0 && event.target.closest?.("a.compact-cite") !== null;
+  });
   window.addEventListener("hashchange", place);
   place();
 })();
