@@ -5,30 +5,12 @@ on the pages that show the Compact's text."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, Page
 
-from pagesurvey import open_view, run_axe
+from pagesurvey import run_axe
 
 OBJECTIVE = "compact/objectives/effective-services/"
 PAGES = ["", "compact/", OBJECTIVE, "compact/whole/", "compact/governance/", "compact/resolving-difficulties/",
          "principles/", "principles/sustainability-of-the-vcs/", "raise-a-concern/", "whats-new/", "editors-notes/"]
-
-
-@pytest.fixture
-def open_page(browser: Browser, server: str):
-    """Open a page in a fresh context of the view given; the context is closed after the test."""
-    contexts = []
-
-    def opener(url: str, view: str = "light", **options) -> Page:
-        context, _ = open_view(browser, server, view, **options)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(url, wait_until="networkidle")
-        return page
-
-    yield opener
-    for context in contexts:
-        context.close()
 
 
 def test_a_paragraph_reached_by_its_number_offers_its_link_to_copy(open_page, server: str):
