@@ -7,7 +7,8 @@ Order of events in one build (and in every rebuild of `mkdocs serve`):
   generated files that are not pages (open data, badges, the feed, robots.txt), copied as they are.
 - on_page_markdown: render the Jinja expressions in the Markdown pages of docs/.
 - on_page_content: give each page its description, link preview tags and date line (see overrides/main.html),
-  and each link within the site its full address, which prints after it on paper.
+  each paragraph of the Compact's text its number, and each link within the site its full address, which
+  prints after it on paper.
 No state lives in this module: each build keeps its renderer on its own config.
 """
 
@@ -26,6 +27,7 @@ from mkdocs.structure.pages import Page
 from compact_site.addresses import lost_addresses, lost_report
 from compact_site.history import read_history
 from compact_site.loading import DataError, load_compact
+from compact_site.paragraphs import number_paragraphs
 from compact_site.print_addresses import with_print_addresses
 from compact_site.rendering import PageError, SiteRenderer
 from compact_site.signing import sign_form_url
@@ -105,4 +107,4 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
             fallback=config.site_description or "",
         )
     )
-    return with_print_addresses(html, urljoin(config.site_url or "/", page.url))
+    return with_print_addresses(number_paragraphs(html), urljoin(config.site_url or "/", page.url))

@@ -89,6 +89,7 @@ SCHOOLS = ("Primary School", "High School", "Academy", "Infant School", "Academy
 NAME_TRIES = 20  # fresh names to try before numbering a repeated one
 FIRST_SIGNING = dt.date(2014, 4, 1)  # the Compact's period, so no date is ever in the future
 LAST_SIGNING = dt.date(2018, 3, 31)
+JOINED_UNSIGNED = dt.date(2016, 1, 1)
 
 
 def slugify(name: str) -> str:
@@ -114,9 +115,14 @@ def _optional_facts(rng: random.Random, slug: str, sector: str) -> dict[str, Any
     website = f"https://www.{slug}.{domain}/" if rng.random() < 0.6 else None
     signed = status != "named" and (rng.random() < 0.9 or status == "signed")  # a signed partner has its date
     days = (LAST_SIGNING - FIRST_SIGNING).days
+    signed_on = FIRST_SIGNING + dt.timedelta(days=rng.randrange(days)) if signed else None
+    # Every made-up partner joined after the 2014 draft (the draft's own list is its real partners): the day it
+    # signed, or a day within the period (no draw of its own, so the same seed still makes the same names).
+    joined_on = signed_on or JOINED_UNSIGNED
     facts: dict[str, Any] = {
         "status": status,
-        "signed_on": FIRST_SIGNING + dt.timedelta(days=rng.randrange(days)) if signed else None,
+        "joined_on": joined_on,
+        "signed_on": signed_on,
         "website": website,
         "compact_champion": rng.choice(CHAMPIONS) if rng.random() < 0.4 else None,
         "implementation_plan": f"{website}about/compact-plan" if website and rng.random() < 0.3 else None,

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from compact_site.markup import PAGE_MARKDOWN_EXTENSIONS, SAFE_TAGS, sanitized_field
+from compact_site.model import LinkedProse
 from mkdocs.config import load_config
 from pydantic import TypeAdapter, ValidationError
-
-from compact_site.markup import SAFE_TAGS, SITE_MARKDOWN_EXTENSIONS, sanitized_field
-from compact_site.model import LinkedProse
 from sitebuild import ROOT
 
 PROSE = TypeAdapter(LinkedProse)
@@ -106,4 +105,4 @@ def test_fields_are_read_with_the_extensions_mkdocs_loads():
     # Their names, as MkDocs reads mkdocs.yml (with its own, which mkdocs.yml does not list): each changes where
     # Markdown finds blocks. Their settings (the table of contents' permalinks) change no link. The last is the
     # extension that puts fields into pages, which a field's own reading does not need.
-    assert load_config(config_file=str(ROOT / "mkdocs.yml")).markdown_extensions == [*SITE_MARKDOWN_EXTENSIONS, "compact_site.markup"]
+    assert load_config(config_file=str(ROOT / "mkdocs.yml")).markdown_extensions == list(PAGE_MARKDOWN_EXTENSIONS)

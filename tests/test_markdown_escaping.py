@@ -9,8 +9,13 @@ import random
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-
-from compact_site.markup import SAFE_TAGS, SITE_MARKDOWN_EXTENSIONS, markdown_field, markdown_field_linking, sanitized_field
+from compact_site.markup import (
+    PAGE_MARKDOWN_EXTENSIONS,
+    SAFE_TAGS,
+    markdown_field,
+    markdown_field_linking,
+    sanitized_field,
+)
 from compact_site.text import escape_markdown
 from sitebuild import build_site, copy_project
 
@@ -58,7 +63,7 @@ CODE_SPANS = [
 
 def field_on_a_page(text: str) -> BeautifulSoup:
     """A Markdown field as a page of the site's Markdown shows it (the field's tokens in a paragraph)."""
-    page = markdown.markdown(str(markdown_field(text)), extensions=[*SITE_MARKDOWN_EXTENSIONS, "compact_site.markup"])
+    page = markdown.markdown(str(markdown_field(text)), extensions=list(PAGE_MARKDOWN_EXTENSIONS))
     return BeautifulSoup(page, "html.parser")
 
 
@@ -114,7 +119,7 @@ IN_PLACE = {"hostile": ": [x]\n    [x]: javascript:alert(1)", "safe": "*Some* [w
 def test_a_field_in_its_place_on_a_page_is_the_html_the_sanitizer_made(context, text):
     field = str(markdown_field(text))
     indent = "    " if context.startswith(("- ", "!!!")) else ""
-    page = markdown.markdown(context.format(field=field.replace("\n", "\n" + indent)), extensions=[*SITE_MARKDOWN_EXTENSIONS, "compact_site.markup"])
+    page = markdown.markdown(context.format(field=field.replace("\n", "\n" + indent)), extensions=list(PAGE_MARKDOWN_EXTENSIONS))
     sanitized = sanitized_field(text).html.removeprefix("<p>").removesuffix("</p>")
     assert sanitized in page, page
     assert "javascript:" not in page.replace(sanitized, ""), page
@@ -122,7 +127,7 @@ def test_a_field_in_its_place_on_a_page_is_the_html_the_sanitizer_made(context, 
 
 def test_highlighted_words_made_a_link_are_the_field_s_text_not_markup():
     field = markdown_field_linking("Be ***<b>open</b> & fair*** always.", "<b>open</b> & fair", "../principles/open.md")
-    page = BeautifulSoup(markdown.markdown(str(field), extensions=[*SITE_MARKDOWN_EXTENSIONS, "compact_site.markup"]), "html.parser")
+    page = BeautifulSoup(markdown.markdown(str(field), extensions=list(PAGE_MARKDOWN_EXTENSIONS)), "html.parser")
     assert [(a["href"], a.get_text()) for a in page.find_all("a")] == [("../principles/open.md", "<b>open</b> & fair")]
     assert page.get_text() == "Be <b>open</b> & fair always." and page.find("b") is None
 
@@ -156,5 +161,6 @@ def hostile_page(tmp_path_factory) -> BeautifulSoup:
 
 def test_a_hostile_note_shows_on_the_built_page_as_the_sanitizer_left_it(hostile_page):
     [note] = [element for element in hostile_page.select(".admonition") if "[x]: javascript:alert(1)" in element.get_text()]
-    assert note.select("a") == [] and note.select("dl") == []
+    # The one link is the site's own, to the note's entry among all the editor's notes: the field made none.
+    assert [a["href"] for a in note.select("a")] == ["../../editors-notes/#is-this-right"] and note.select("dl") == []
     assert not [a for a in hostile_page.select("[href], [src]") if "javascript:" in (a.get("href") or a.get("src")).lower()]

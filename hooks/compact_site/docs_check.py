@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 import markdown
 
-from .markup import SITE_MARKDOWN_EXTENSIONS
+from .markup import PAGE_MARKDOWN_EXTENSIONS
 from .rendering import PageError, SiteRenderer
 
 
@@ -45,7 +45,7 @@ class _Links(HTMLParser):
 
 @functools.cache
 def _reader() -> markdown.Markdown:
-    return markdown.Markdown(extensions=list(SITE_MARKDOWN_EXTENSIONS))
+    return markdown.Markdown(extensions=list(PAGE_MARKDOWN_EXTENSIONS))
 
 
 def _links(text: str) -> _Links:

@@ -30,6 +30,8 @@ from markupsafe import Markup
 # The site's Markdown extensions, as MkDocs loads them: its own (toc, tables, fenced_code), then mkdocs.yml's
 # (tests/test_link_safety.py checks that they agree). A field reads as it would on a page of its own.
 SITE_MARKDOWN_EXTENSIONS = ("toc", "tables", "fenced_code", "admonition", "attr_list", "md_in_html", "def_list", "pymdownx.superfences")
+# A page as the site converts it: the same, and this module's extension, which puts each sanitized field in place.
+PAGE_MARKDOWN_EXTENSIONS = (*SITE_MARKDOWN_EXTENSIONS, "compact_site.markup")
 
 # What Markdown makes of prose that a field may show: paragraphs, emphasis, links, lists, quotations and code.
 SAFE_TAGS = frozenset({"p", "br", "em", "strong", "a", "code", "pre", "ul", "ol", "li", "blockquote"})

@@ -201,6 +201,16 @@ class Document(Strict):
         description="The licence under which the site's text and open data may be reused, once it is decided; "
         "empty until then, and the 'Reuse this data' page says it is not yet recorded.",
     )
+    publisher: Line | None = Field(
+        default=None,
+        description="Who publishes this site: an organisation or a team, never a person's name or contact details. "
+        "Empty until it is recorded, and the home page says it is not yet recorded.",
+    )
+    final_version_adopted: bool | None = Field(
+        default=None,
+        description="Whether a final version of the Compact was adopted: true or false once a record says so; empty "
+        "while no record does, and the home page says it is not known.",
+    )
 
     @property
     def is_draft(self) -> bool:

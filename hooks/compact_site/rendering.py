@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import opendata, sitemap
+from . import opendata, paragraphs, reading, sitemap
 from .badges import all_badges, badge_claim, partner_claim
 from .compact import Compact
 from .directory import listed_in_full
@@ -127,6 +127,8 @@ class SiteRenderer:
             docs_section=self.docs_section,
             objective_section=self.objective_section,
         )
+        self.env.globals.update(paragraphs.template_globals(self.compact))  # marking and numbering the Compact's own text
+        self.env.globals.update(reading.template_globals(self.compact))  # sparse records, contacts as links
 
     # --- What the site map plans ------------------------------------------------------------------
 
@@ -163,7 +165,7 @@ class SiteRenderer:
         description = description or (planned and planned.description) or first_paragraph(markdown) or fallback
         changed = self.last_changed(src_uri)
         context = {
-            "title": title,
+            "title": reading.preview_title(title),
             "description": description,
             "url": f"{self.site_url}{url}",
             "site_name": self.compact.document.full_title,
@@ -191,16 +193,18 @@ class SiteRenderer:
 
     # --- Pages written in Markdown by editors -----------------------------------------------------
 
-    def docs_page(self, markdown: str, src_path: str) -> str:
-        """Render a Markdown page of docs/ whose text may use the data ({{ compact... }}, editor_note, contact)."""
+    def docs_page(self, markdown: str, src_path: str, *, in_whole_compact: bool = False) -> str:
+        """Render a Markdown page of docs/ whose text may use the data ({{ compact... }}, editor_note, contact).
+        Within the whole Compact (in_whole_compact), a page leaves out what it adds to the Compact's words."""
         used: set[str] = set()
+        root = "../" * (src_path.count("/") - 1)  # from the page's folder to docs/
 
         def editor_note(note_id: str) -> Markup:
             note = self.compact.notes_by_id.get(note_id)
             if note is None:
                 raise PageError(f"{src_path}: editor_note({note_id!r}): no note with that id in data/notes.yml")
             used.add(note_id)
-            return self.note_markdown(note)
+            return self.note_markdown(note, root)
 
         def contact(key: str) -> Markup:
             found = self.compact.contacts_by_key.get(key)
@@ -211,7 +215,7 @@ class SiteRenderer:
         try:
             if markdown not in self._docs_templates:  # the whole Compact renders each section page as well
                 self._docs_templates[markdown] = self.env.from_string(markdown)
-            rendered = self._docs_templates[markdown].render(editor_note=editor_note, contact=contact)
+            rendered = self._docs_templates[markdown].render(editor_note=editor_note, contact=contact, in_whole_compact=in_whole_compact)
         except jinja2.TemplateSyntaxError as error:
             raise PageError(f"{src_path}:{error.lineno}: {error.message}") from error
         except jinja2.TemplateNotFound as error:
@@ -236,14 +240,17 @@ class SiteRenderer:
             text = without_front_matter((self.docs_dir / src_uri).read_text(encoding="utf-8"))
         except FileNotFoundError as error:  # a page moved or renamed: the whole Compact still names it
             raise PageError(f"docs/{src_uri}: the whole Compact (whole_compact.md.j2) includes this page, which does not exist") from error
-        return Markup(demote_headings(self.docs_page(text, f"docs/{src_uri}"), levels))
+        return Markup(demote_headings(self.docs_page(text, f"docs/{src_uri}", in_whole_compact=True), levels))
 
     def objective_section(self, objective: Objective, *, levels: int = 2) -> Markup:
-        """An objective and its principles as on its own page, with links from the compact/ folder."""
+        """An objective and its principles as on its own page, with links from the compact/ folder. The notes on an
+        objective's title in the list of objectives (compact/objectives.md) stand there, above, and not again."""
         principles = self.compact.principles_of(objective)
-        markdown = self._render("objective.md.j2", objective=objective, principles=principles, root="../")
+        context = {"objective": objective, "principles": principles, "root": "../", "title_notes": not objective.title_in_list}
+        markdown = self._render("objective.md.j2", **context)
         return Markup(demote_headings(without_front_matter(markdown), levels))
 
-    def note_markdown(self, note: EditorNote) -> Markup:
-        """An open note as an admonition; a resolved note as nothing."""
-        return Markup(self._render("editor_note.md.j2", note=note))
+    def note_markdown(self, note: EditorNote, root: str | None = None) -> Markup:
+        """An open note as an admonition, linking to its entry on the editor's notes page from a page `root` below
+        the site's root (no link without it); a resolved note as nothing."""
+        return Markup(self._render("editor_note.md.j2", note=note, root=root))

@@ -149,7 +149,8 @@ def site_map(compact: Compact) -> SiteMap:
         _page("partners/index.md", "partners_index.md.j2", partners),
         _page("principles/index.md", "principles_index.md.j2", principles),
         _page("sign.md", "sign.md.j2", "data/agreement.yml"),
-        _page("editors-notes.md", "editors_notes.md.j2", "data/notes.yml"),
+        # For readers who follow a note, and for editors: out of the main menu, linked from every note.
+        _page("editors-notes.md", "editors_notes.md.j2", "data/notes.yml", in_nav=False),
         # Every section of the Compact in order on one page, for reading in full, printing or a PDF.
         _page("compact/whole.md", "whole_compact.md.j2", None, dated_by=whole),
         _page("whats-new.md", "whats_new.md.j2", "data/changelog.yml"),

@@ -50,16 +50,28 @@ def plain_text(markdown: str) -> str:
     return re.sub(r"\s+", " ", html.unescape(text)).strip()
 
 
+# Where a clause or a phrase ends: before a comma, semicolon, colon or dash, or before a word that starts another
+# (a conjunction, a relative pronoun, "to" of purpose).
+_CLAUSE_END = re.compile(
+    r"[,;:–—](?=\s)|\s[-–—]\s|\s(?=(?:and|or|but|that|which|who|where|when|while|whilst|so|because|to|through|as well as)\s)"
+)
+
+# Words a phrase does not end with: cutting after one leaves the phrase open ("in order…", "particularly…").
+_NEVER_LAST = {"a", "an", "the", "of", "in", "on", "at", "by", "for", "with", "to", "from", "order", "particularly", "especially", "&"}
+
+
 def summary(text: str, limit: int = 160) -> str:
-    """The first sentence of a Markdown text, as plain text, cut at a word when it runs long."""
-    plain = plain_text(text)
-    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", plain, maxsplit=1)[0]
+    """The first sentence of a Markdown text, as plain text; when that runs over `limit`, cut at the last clause
+    boundary within it (see _CLAUSE_END), so that a summary never stops mid-phrase; an ellipsis says it goes on."""
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", plain_text(text), maxsplit=1)[0]
     if len(sentence) <= limit:
         return sentence
-    cut = sentence.rfind(" ", 0, limit)
-    if cut <= 0:  # no space to cut at (a long word, or a script without spaces): cut within the limit
-        cut = limit - 1
-    return sentence[:cut].rstrip(",;") + "…"
+    ends = [match.start() for match in _CLAUSE_END.finditer(sentence, 0, limit) if match.start() >= limit // 3]
+    ends = [end for end in ends if sentence[:end].rsplit(None, 1)[-1].lower() not in _NEVER_LAST]
+    if ends:
+        return sentence[: ends[-1]].rstrip() + "…"
+    cut = sentence.rfind(" ", 0, limit)  # a sentence without a clause boundary early enough: cut at a word
+    return sentence[: cut if cut > 0 else limit - 1].rstrip(",;:") + "…"
 
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)

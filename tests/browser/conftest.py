@@ -18,9 +18,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
-from pagesurvey import CHROMIUM, CHROMIUM_ARGS, MISSING, Survey
+from pagesurvey import CHROMIUM, CHROMIUM_ARGS, MISSING, Survey, open_view
 from sitebuild import ROOT, BuiltSite
 
 NODE_MODULES = ROOT / "node_modules"
@@ -85,6 +85,24 @@ def browser() -> Iterator[Browser]:
 def axe_script() -> str:
     """axe-core, pinned in package-lock.json."""
     return require(NODE_MODULES / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def open_page(browser: Browser, server: str):
+    """Open a page of the site in a fresh context of a view (pagesurvey.VIEWS), with any other options given;
+    each context is closed after the test."""
+    contexts = []
+
+    def opener(url: str, view: str = "light", **options) -> Page:
+        context, _ = open_view(browser, server, view, **options)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(url, wait_until="networkidle")
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture(scope="session")

@@ -17,15 +17,18 @@ CONTENTS_BUTTON = ".md-sidebar--primary [aria-controls='compact-page-contents']"
 
 # Where focus is and whether a sighted keyboard user can see it: a ring (outline of 2px or more) on the
 # element, on the label that stands for a hidden radio button (Material's palette switch), and the
-# element not covered by anything at its centre (WCAG 2.4.7 Focus Visible, 2.4.11 Focus Not Obscured).
+# element not covered by anything at the centre of its part in view (WCAG 2.4.7 Focus Visible, 2.4.11 Focus Not
+# Obscured).
 _FOCUS = """() => {
   const focused = document.activeElement;
   if (!focused || focused === document.body) return null;
   const shown = focused.matches(".md-option") ? focused.nextElementSibling : focused;
   const style = getComputedStyle(shown);
   const box = shown.getBoundingClientRect();
-  const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
-  const top = document.elementFromPoint(x, y);
+  // The middle of the part in the viewport: a tall field taking focus is scrolled only as far as its caret.
+  const [left, right] = [Math.max(box.left, 0), Math.min(box.right, innerWidth)];
+  const [upper, lower] = [Math.max(box.top, 0), Math.min(box.bottom, innerHeight)];
+  const top = left < right && upper < lower ? document.elementFromPoint((left + right) / 2, (upper + lower) / 2) : null;
   return {
     name: `${focused.tagName.toLowerCase()} ${(focused.innerText || focused.getAttribute("aria-label") || "").trim().slice(0, 40)}`,
     href: focused.getAttribute("href"),

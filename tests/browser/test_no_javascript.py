@@ -26,7 +26,7 @@ def test_every_link_leads_to_a_page_and_place_that_exist(survey, site, server):
         for link in visit.links:
             parts = urlsplit(link)
             if parts.netloc != site_host:
-                if parts.scheme not in ("https", "http", "mailto"):
+                if parts.scheme not in ("https", "http", "mailto", "tel"):  # tel: the Compact's telephone numbers
                     broken.append(f"/{url}: {link}: not an address a reader can follow")
                 continue
             path = unquote(parts.path).lstrip("/")

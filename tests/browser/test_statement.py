@@ -4,33 +4,15 @@ printed as the form to fill in (alone, from the section's own address)."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, Page
 
-from pagesurvey import open_view, run_axe
+from pagesurvey import run_axe
 
 PAGE = "raise-a-concern/"
 BOX = "#statement-text"
 
 
-@pytest.fixture
-def open_page(browser: Browser, server: str):
-    """Open the page in a fresh context with the options given; the context is closed after the test."""
-    contexts = []
-
-    def opener(url: str = PAGE, **options) -> Page:
-        context, _ = open_view(browser, server, "light", **options)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(url, wait_until="networkidle")
-        return page
-
-    yield opener
-    for context in contexts:
-        context.close()
-
-
 def test_the_keyboard_reaches_the_plain_text_and_selects_all_of_it_without_javascript(open_page):
-    page = open_page(java_script_enabled=False)
+    page = open_page(PAGE, java_script_enabled=False)
     for _ in range(200):  # Tab through the page, as a keyboard user does, until the box has focus
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.id") == BOX[1:]:
@@ -43,12 +25,12 @@ def test_the_keyboard_reaches_the_plain_text_and_selects_all_of_it_without_javas
 
 
 def test_the_page_has_no_accessibility_violations(open_page, axe_script: str):
-    page = open_page()
+    page = open_page(PAGE)
     assert run_axe(page, axe_script) == []
 
 
 def test_paper_shows_the_form_and_not_the_plain_text_box(open_page):
-    page = open_page()
+    page = open_page(PAGE)
     page.emulate_media(media="print")
     assert page.is_visible(".compact-statement .compact-form") and page.is_visible("#stage-one")
     assert not page.is_visible(BOX)
