@@ -111,6 +111,7 @@ class SiteRenderer:
             url_for=sitemap.url_for,
             page_source=sitemap.page_source,
             badge_url=sitemap.badge_url,
+            qr_url=sitemap.qr_url,
             partner_list_url=sitemap.partner_list_url,
             agreement_url=sitemap.agreement_url,
             link_highlight=_link_highlight,
