@@ -36,9 +36,10 @@ serve: $(VENV)/.site-installed
 build: $(VENV)/.site-installed
 	$(BIN)/python scripts/build --engine $(ENGINE)
 
-## test: install what the tests need (the venv, Chromium, the npm tools), then run them all
+## test: install what the tests need (the venv, Chromium, the npm tools), then run them all, in two processes
+## (pytest-xdist; the tests of the browser survey stay together in one, see tests/conftest.py)
 test: $(VENV)/.test-installed test-tools
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 ## test-tools: Debian's Chromium and the npm tools of package-lock.json (a no-op when all is there)
 test-tools:

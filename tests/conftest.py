@@ -16,6 +16,14 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # the end-of-life notice is i
 pytest_plugins = ["skip_policy"]
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (`make test` runs two processes), keep every test that reads the browser survey of
+    the site's pages in one process, so that each view of every page is visited once, not once per process."""
+    for item in items:
+        if "survey" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("survey"))
+
+
 @pytest.fixture(scope="session")
 def compact() -> Compact:
     """The repository's data, loaded and validated."""

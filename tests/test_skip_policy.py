@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 def run_pytest(folder: Path, *options: str) -> int:
     test = folder / "test_sample.py"
@@ -15,9 +17,15 @@ def run_pytest(folder: Path, *options: str) -> int:
     return subprocess.run(command, cwd=folder, env=environment, capture_output=True).returncode
 
 
-def test_a_skipped_test_fails_the_run_with_the_option(tmp_path):
-    assert run_pytest(tmp_path, "--fail-on-skip") == 1
+# `make test` runs the suite in two processes (pytest-xdist): the option must hold there too.
+PROCESSES = pytest.mark.parametrize("processes", [[], ["-n", "2"]], ids=["one process", "pytest-xdist"])
 
 
-def test_a_skipped_test_passes_without_the_option(tmp_path):
-    assert run_pytest(tmp_path) == 0
+@PROCESSES
+def test_a_skipped_test_fails_the_run_with_the_option(tmp_path, processes):
+    assert run_pytest(tmp_path, "--fail-on-skip", *processes) == 1
+
+
+@PROCESSES
+def test_a_skipped_test_passes_without_the_option(tmp_path, processes):
+    assert run_pytest(tmp_path, *processes) == 0

@@ -48,6 +48,8 @@ _SETTLE = """async () => {
   const finite = document.getAnimations().filter(animation => animation.effect?.getComputedTiming().endTime !== Infinity);
   await Promise.all(finite.map(animation => animation.finished.catch(() => null)));  // a cancelled one rejects
 }"""
+# Both in one call into the browser, as each Tab stop with scripts on needs them.
+_SETTLED_FOCUS = f"""async () => {{ await ({_SETTLE})(); return ({_FOCUS})(); }}"""
 
 
 # Whether the focused element is a button that says it is collapsed or expanded (aria-expanded), and the
@@ -76,6 +78,14 @@ def kinds_of_page(urls: list[str]) -> list[str]:
     return list(first_of_kind.values())
 
 
+def open_page(page, url: str, *, scripts: bool = True) -> None:
+    """Open a page and let its scripts start: Material's and this site's run before the load event (none is
+    deferred, and the search index comes only on demand), and two frames on their transitions have finished."""
+    page.goto(url, wait_until="load")
+    if scripts:
+        page.evaluate(_SETTLE)
+
+
 def tab_stops(page, *, scripts: bool = True, menu_only: bool = False) -> list[dict]:
     """Tab from where focus is until it leaves the page: where focus went, and whether it could be seen.
 
@@ -85,9 +95,7 @@ def tab_stops(page, *, scripts: bool = True, menu_only: bool = False) -> list[di
     stops = []
     for _ in range(MAX_TAB_STOPS):
         page.keyboard.press("Tab")
-        if scripts:
-            page.evaluate(_SETTLE)
-        stop = page.evaluate(_FOCUS)
+        stop = page.evaluate(_SETTLED_FOCUS if scripts else _FOCUS)
         if stop is None:
             return stops
         stops.append(stop)
@@ -136,7 +144,7 @@ def test_focus_is_always_visible_on_every_kind_of_page(browser, server, site, vi
     page = context.new_page()
     found = []
     for url in kinds_of_page(site.urls):
-        page.goto(url, wait_until="networkidle")
+        open_page(page, url)
         stops = tab_stops(page)
         assert stops[0]["name"] == f"a {site.page(url).select_one('a.md-skip').get_text(strip=True)}", url
         found += unseen(url, stops)
@@ -171,7 +179,7 @@ def test_skip_link_moves_to_the_content(browser, server, site):
     context, _ = open_view(browser, server, "light")
     page = context.new_page()
     url = site.urls[0]
-    page.goto(url, wait_until="networkidle")
+    open_page(page, url)
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     target = site.page(url).select_one("a.md-skip")["href"]
@@ -186,7 +194,7 @@ def test_search_finds_a_partner_and_opens_its_page_by_keyboard(browser, server, 
     partner = compact.partners[0]
     context, _ = open_view(browser, server, view)
     page = context.new_page()
-    page.goto("", wait_until="networkidle")
+    open_page(page, "")
     tab_to(page, "input.md-search__input")
     page.keyboard.type(partner.name)
     page.locator(".md-search-result__item").first.wait_for(state="visible")
@@ -201,7 +209,7 @@ def test_search_finds_a_partner_and_opens_its_page_by_keyboard(browser, server, 
 def test_menu_opens_by_keyboard_on_a_narrow_screen(browser, server):
     context, _ = open_view(browser, server, "narrow")
     page = context.new_page()
-    page.goto("compact/", wait_until="networkidle")  # a page within a section: the menu opens with it
+    open_page(page, "compact/")  # a page within a section: the menu opens with it
     tab_to(page, MENU_BUTTON)
     assert not page.evaluate(DRAWER_OPEN)
     page.keyboard.press("Enter")
@@ -224,7 +232,7 @@ def test_the_pages_contents_open_from_the_menu_by_keyboard_on_a_narrow_screen(br
     for url in urls:
         expected = contents_links(site.page(url))
         closed, opened = {"button": True, "expanded": "false", "shown": []}, {"button": True, "expanded": "true", "shown": expected}
-        page.goto(url, wait_until="networkidle")
+        open_page(page, url)
         open_menu_by_keyboard(page)
         tab_to(page, CONTENTS_BUTTON)
         assert page.evaluate(_DISCLOSURE) == closed, url
@@ -249,7 +257,7 @@ def test_the_open_menu_hides_no_focus_on_a_narrow_screen(browser, server, site):
     page = context.new_page()
     found = []
     for url in kinds_of_page(site.urls):
-        page.goto(url, wait_until="networkidle")
+        open_page(page, url)
         open_menu_by_keyboard(page)
         first = page.evaluate(_FOCUS)
         assert first["menu"], f"/{url}: focus stayed on {first['name']}"
@@ -265,7 +273,7 @@ def test_the_open_menu_gives_focus_back_on_a_narrow_screen(browser, server, key)
     """Escape, or Shift+Tab from the menu's first stop, shuts the menu; Escape gives focus back to its button."""
     context, _ = open_view(browser, server, "narrow")
     page = context.new_page()
-    page.goto("compact/governance/", wait_until="networkidle")
+    open_page(page, "compact/governance/")
     open_menu_by_keyboard(page)
     page.keyboard.press(key)
     page.evaluate(_SETTLE)
@@ -284,7 +292,7 @@ def test_the_menu_button_is_a_button_that_says_whether_the_menu_is_open(browser,
     context, _ = open_view(browser, server, "narrow")
     page = context.new_page()
     url = "compact/governance/"
-    page.goto(url, wait_until="networkidle")
+    open_page(page, url)
     header = page.locator(".md-header")
     menu = header.get_by_role("button", name="Menu", exact=True)  # as the accessibility tree has it
     assert menu.count() == 1
@@ -316,7 +324,7 @@ def test_the_menu_button_follows_the_drawer_however_it_shuts(browser, server):
     says so each time."""
     context, _ = open_view(browser, server, "narrow")
     page = context.new_page()
-    page.goto("compact/governance/", wait_until="networkidle")
+    open_page(page, "compact/governance/")
     menu = page.locator(MENU_BUTTON)
     for shut in ["document.querySelector('.md-overlay').click()", "document.getElementById('__drawer').click()"]:
         menu.click()
@@ -336,7 +344,7 @@ def test_the_menu_has_one_tab_stop_on_a_narrow_screen_and_none_without_javascrip
     drawer instead: see the test above)."""
     context, _ = open_view(browser, server, "narrow", java_script_enabled=scripts)
     page = context.new_page()
-    page.goto("compact/governance/", wait_until="networkidle" if scripts else "load")
+    open_page(page, "compact/governance/", scripts=scripts)
     # The focused element of the header: which of the menu's controls it is, or its tag and classes.
     focused = f"""() => {{
       const focused = document.activeElement;
@@ -366,7 +374,7 @@ def test_the_menu_button_shows_exactly_where_the_label_does_without_javascript(b
     for scripts, control in [(True, MENU_BUTTON), (False, MENU_LABEL)]:
         context, _ = open_view(browser, server, "narrow", viewport={"width": width, "height": 640}, java_script_enabled=scripts)
         page = context.new_page()
-        page.goto("compact/governance/", wait_until="networkidle" if scripts else "load")
+        open_page(page, "compact/governance/", scripts=scripts)
         shown[scripts] = page.locator(control).is_visible()
         if scripts:
             assert page.locator(control).count() == 1  # there, hidden or not
@@ -404,7 +412,7 @@ def test_each_section_of_the_menu_opens_from_a_button_that_says_whether_it_is_op
     urls = [url for url in kinds_of_page(site.urls) if section_toggles(site.page(url))]
     assert urls  # a page within a section, whose section is open in its menu
     for url in urls:
-        page.goto(url, wait_until="networkidle")
+        open_page(page, url)
         if view == "narrow":
             open_menu_by_keyboard(page)
         for label_id, items in section_toggles(site.page(url)).items():
@@ -434,7 +442,7 @@ def test_a_contents_link_chosen_in_the_menu_shuts_it_and_focus_goes_on_from_its_
     page = context.new_page()
     url = next(url for url in kinds_of_page(site.urls) if contents_links(site.page(url)))
     target = contents_links(site.page(url))[-1]  # the last, far down the page: the page must move to it
-    page.goto(url, wait_until="networkidle")
+    open_page(page, url)
     open_menu_by_keyboard(page)
     tab_to(page, CONTENTS_BUTTON)
     page.keyboard.press("Enter")
@@ -451,8 +459,7 @@ def test_a_contents_link_chosen_in_the_menu_shuts_it_and_focus_goes_on_from_its_
     )
     assert heading == {"below_header": True, "on_screen": True}, f"/{url}{target}"
     page.keyboard.press("Tab")
-    page.evaluate(_SETTLE)
-    stop = page.evaluate(_FOCUS)
+    stop = page.evaluate(_SETTLED_FOCUS)
     assert not stop["menu"] and unseen(url, [stop]) == [], stop
     after = "id => { const heading = document.getElementById(id); return heading.contains(document.activeElement) || Boolean(heading.compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING); }"
     assert page.evaluate(after, target.removeprefix("#")), f"/{url}{target}: {stop}"
