@@ -47,8 +47,16 @@ document.addEventListener("securitypolicyviolation", event => window.__cspViolat
 # What the reader gets: the article's text as rendered, every link's resolved address, the links of the
 # site's navigation that can be seen (on a narrow screen the navigation is a closed drawer), and how far the
 # page scrolls sideways (WCAG 1.4.10 Reflow: not at all at 320 CSS px).
+# The text leaves out the controls that only a script makes work and shows (the copy buttons, the directory's
+# filter): without JavaScript they are hidden, and every word of the page must read the same with or without it.
 _READ = """() => ({
-  text: document.querySelector("article")?.innerText ?? "",
+  text: (() => {
+    const article = document.querySelector("article");
+    if (!article) return "";
+    const controls = new Set([...article.querySelectorAll("button, [data-compact-filter]")]
+      .flatMap(control => control.innerText.split("\\n")).map(line => line.trim()).filter(Boolean));
+    return article.innerText.split("\\n").filter(line => !controls.has(line.trim())).join("\\n");
+  })(),
   links: [...document.querySelectorAll("a[href]")].map(a => a.href),
   visibleNavLinks: [...document.querySelectorAll(".md-sidebar--primary a[href]")]
     .filter(a => a.checkVisibility({visibilityProperty: true})).length,
