@@ -49,15 +49,6 @@ def steps_of(job: dict[str, Any]) -> tuple[list[str], list[str]]:
     return uses, runs
 
 
-def tool_versions(job: dict[str, Any]) -> dict[str, str]:
-    """The version each actions/setup-* step of a job installs, by action."""
-    return {
-        step["uses"].split("@")[0]: next(value for key, value in step["with"].items() if key.endswith("-version"))
-        for step in job["steps"]
-        if step.get("uses", "").startswith("actions/setup-")
-    }
-
-
 @pytest.mark.parametrize("path", sorted(GITHUB.rglob("*.yml")), ids=lambda path: path.relative_to(GITHUB).as_posix())
 def test_every_yaml_file_parses_to_a_mapping(path: Path):
     assert isinstance(read_yaml(path), dict)
@@ -136,7 +127,6 @@ def test_the_workflow_runs_make_test_on_every_pull_request_and_push(workflow):
     test = workflow["jobs"]["test"]
     _, runs = steps_of(test)
     assert test["runs-on"] == "ubuntu-latest"
-    assert tool_versions(test) == {"actions/setup-python": "3.11", "actions/setup-java": "17", "actions/setup-node": "20"}
     assert any("apt-get install" in run and "chromium" in run for run in runs)
     assert any(run.startswith("make test") for run in runs)
 
