@@ -227,4 +227,4 @@ def test_the_health_issue_is_opened_updated_or_closed(health, tmp_path, overdue,
     assert result.returncode == 0, result.stderr
     calls = (tmp_path / "calls").read_text(encoding="utf-8").splitlines() if (tmp_path / "calls").exists() else []
     assert calls == [call.format(title=title) for call in expected]
-    assert f'"$HEALTH_ISSUE_TITLE"' in step["run"] and "select(.title == env.HEALTH_ISSUE_TITLE)" in step["run"], "one issue, found by its exact title"
+    assert '"$HEALTH_ISSUE_TITLE"' in step["run"] and "select(.title == env.HEALTH_ISSUE_TITLE)" in step["run"], "one issue, found by its exact title"
