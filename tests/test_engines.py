@@ -11,8 +11,9 @@ import re
 import subprocess
 import sys
 
+from compact_site.loading import load_compact
 from compact_site.plainsite import write_plain_site
-from sitebuild import ROOT
+from sitebuild import ROOT, copy_project
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
@@ -50,3 +51,15 @@ def test_the_plain_site_holds_a_page_for_every_page_of_the_site(site, tmp_path):
     sources = [{f"{url}index.md", f"{url.removesuffix('/')}.md", f"{url}index.html"} if url else {"index.md"} for url in site.urls]
     assert [url for url, names in zip(site.urls, sources) if not names & written] == []
     assert {"partners", "principles"} <= plain.out_of_nav
+
+
+def test_the_plain_site_builds_with_the_engine_alone_and_the_theme_says_what_the_hooks_would(tmp_path):
+    """What the benchmark measures as the engine alone: scripts/plain-site's folder and config, built with no hooks."""
+    project = copy_project(tmp_path / "project")
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "plain-site"), "--root", str(project)], check=True, capture_output=True)
+    built = tmp_path / "plain-site"
+    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(project / "plain.yml"), "--site-dir", str(built)]
+    done = subprocess.run(command, cwd=project, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    period = load_compact(project / "data").document.period
+    assert f"{period.start}–{period.end} Compact" in (built / "index.html").read_text(encoding="utf-8"), "the draft notice"
