@@ -16,12 +16,19 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # the end-of-life notice is i
 pytest_plugins = ["skip_policy"]
 
 
+# The browser survey's views by the process that visits them: the light view (which also reads each page on paper)
+# with the no-JavaScript one, whose tests compare the two; the dark and the narrow views each on their own.
+SURVEY_GROUPS = {"dark": "survey-dark", "narrow": "survey-narrow"}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under pytest-xdist (`make test` runs two processes), keep every test that reads the browser survey of
-    the site's pages in one process, so that each view of every page is visited once, not once per process."""
+    """Under pytest-xdist (`make test` runs two processes), keep the tests that read one view of the browser survey
+    in one process, so that each view of every page is visited once, not once per process; the views themselves
+    are shared out between the processes."""
     for item in items:
         if "survey" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("survey"))
+            view = getattr(item, "callspec", None) and item.callspec.params.get("view")
+            item.add_marker(pytest.mark.xdist_group(SURVEY_GROUPS.get(view, "survey-light")))
 
 
 @pytest.fixture(scope="session")
