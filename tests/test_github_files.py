@@ -152,9 +152,9 @@ def health() -> dict[str, Any]:
     return read_yaml(HEALTH_WORKFLOW)
 
 
-def health_step(health: dict[str, Any], name: str) -> dict[str, Any]:
-    """The health job's step of that name."""
-    return next(step for step in health["jobs"]["health"]["steps"] if step.get("name") == name)
+def job_step(workflow: dict[str, Any], job: str, name: str) -> dict[str, Any]:
+    """A workflow job's step of that name."""
+    return next(step for step in workflow["jobs"][job]["steps"] if step.get("name") == name)
 
 
 def test_the_health_workflow_runs_weekly_and_on_demand(health):
@@ -169,7 +169,7 @@ def test_the_health_workflow_runs_weekly_and_on_demand(health):
 def test_the_health_workflow_may_write_issues_and_nothing_else(health):
     assert health["permissions"] == {"contents": "read", "issues": "write"}
     assert "permissions" not in health["jobs"]["health"]
-    step = health_step(health, "Open, update or close the health issue")
+    step = job_step(health, "health", "Open, update or close the health issue")
     assert step["env"]["GH_TOKEN"] == "${{ github.token }}"
 
 
@@ -195,7 +195,7 @@ def fake(path: Path, script: str) -> None:
 @pytest.mark.parametrize("status, overdue", [(0, "false"), (1, "true")])
 def test_the_health_step_passes_the_reports_verdict_on(health, tmp_path, status, overdue):
     fake(tmp_path / ".venv" / "bin" / "python", f"echo 'The report.'; exit {status}")
-    result = run_step(health_step(health, "List what is overdue"), tmp_path, {})
+    result = run_step(job_step(health, "health", "List what is overdue"), tmp_path, {})
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "health-report.md").read_text(encoding="utf-8") == "The report.\n"
     assert (tmp_path / "output").read_text(encoding="utf-8") == f"overdue={overdue}\n"
@@ -203,7 +203,7 @@ def test_the_health_step_passes_the_reports_verdict_on(health, tmp_path, status,
 
 def test_the_health_step_fails_when_the_check_itself_fails(health, tmp_path):
     fake(tmp_path / ".venv" / "bin" / "python", "exit 2")
-    result = run_step(health_step(health, "List what is overdue"), tmp_path, {})
+    result = run_step(job_step(health, "health", "List what is overdue"), tmp_path, {})
     assert result.returncode == 2 and not (tmp_path / "output").exists()
 
 
@@ -222,7 +222,7 @@ def test_the_health_issue_is_opened_updated_or_closed(health, tmp_path, overdue,
     (tmp_path / "health-report.md").write_text("Nothing is overdue.\n", encoding="utf-8")
     # A fake gh: logs each call but `issue list`, which answers with the open issue's number (as --jq would).
     fake(tmp_path / "bin" / "gh", f'if [ "$1 $2" = "issue list" ]; then echo "{open_issue}"; else echo "$@" >> calls; fi')
-    step = health_step(health, "Open, update or close the health issue")
+    step = job_step(health, "health", "Open, update or close the health issue")
     result = run_step(step, tmp_path, {"OVERDUE": overdue, "HEALTH_ISSUE_TITLE": title})
     assert result.returncode == 0, result.stderr
     calls = (tmp_path / "calls").read_text(encoding="utf-8").splitlines() if (tmp_path / "calls").exists() else []

@@ -15,7 +15,7 @@ from compact_site.loading import load_compact
 from compact_site.rendering import SiteRenderer
 from compact_site.signing import sign_form_url
 from sitebuild import ROOT
-from test_github_files import GITHUB, fake, read_yaml, run_step
+from test_github_files import GITHUB, fake, job_step, read_yaml, run_step
 
 SCRIPT = ROOT / "scripts" / "record-signature"
 WORKFLOW = GITHUB / "workflows" / "record-signature.yml"
@@ -120,16 +120,12 @@ def workflow() -> dict[str, Any]:
     return read_yaml(WORKFLOW)
 
 
-def step(workflow: dict[str, Any], name: str) -> dict[str, Any]:
-    return next(s for s in workflow["jobs"]["record"]["steps"] if s.get("name") == name)
-
-
 def test_the_workflow_runs_on_issues_labelled_by_the_form(workflow):
     form = read_yaml(GITHUB / "ISSUE_TEMPLATE" / "sign-the-compact.yml")
     assert set(workflow[True]) == {"issues"}
     assert form["labels"] == ["signature"]
     assert workflow["jobs"]["record"]["if"] == "contains(github.event.issue.labels.*.name, 'signature')"
-    record_step = step(workflow, "Record the signature")
+    record_step = job_step(workflow, "record", "Record the signature")
     assert record_step["env"]["ISSUE_BODY"] == "${{ github.event.issue.body }}"
     assert "${{" not in record_step["run"], "the issue's text never becomes part of the script"
 
@@ -137,7 +133,7 @@ def test_the_workflow_runs_on_issues_labelled_by_the_form(workflow):
 @pytest.mark.parametrize("status, recorded", [(0, "true"), (1, "false")])
 def test_the_record_step_passes_the_commands_verdict_on(workflow, tmp_path, status, recorded):
     fake(tmp_path / ".venv" / "bin" / "python", f"cat > body; echo 'Recorded.'; echo 'Problems.' >&2; exit {status}")
-    result = run_step(step(workflow, "Record the signature"), tmp_path, {"ISSUE_BODY": issue_body()})
+    result = run_step(job_step(workflow, "record", "Record the signature"), tmp_path, {"ISSUE_BODY": issue_body()})
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "body").read_text(encoding="utf-8") == issue_body() + "\n"
     assert (tmp_path / "output").read_text(encoding="utf-8") == f"recorded={recorded}\n"
@@ -149,7 +145,7 @@ def publishing_calls(workflow: dict[str, Any], tmp_path: Path, recorded: str) ->
     (tmp_path / "problems.md").write_text("- Sector: expected one of ...\n", encoding="utf-8")
     for tool in ("gh", "git"):
         fake(tmp_path / "bin" / tool, f'echo "{tool} $*" >> calls')
-    result = run_step(step(workflow, "Open a pull request, or say what to correct"), tmp_path, {"RECORDED": recorded, "ISSUE": "42"})
+    result = run_step(job_step(workflow, "record", "Open a pull request, or say what to correct"), tmp_path, {"RECORDED": recorded, "ISSUE": "42"})
     assert result.returncode == 0, result.stderr
     return (tmp_path / "calls").read_text(encoding="utf-8").splitlines()
 
