@@ -1,5 +1,5 @@
 """What the reader pages make of the data: records listed only where there are some (and a list that stays a
-page's length), summaries that end where a sentence or a clause does, and the Compact's contacts as links."""
+page's length), titles that fit a link preview, and the Compact's contacts as links."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .compact import Compact
-from .model import Contact
-from .model import Partner
+from .model import Contact, Partner
 
 # The governance page lists the partners with a record in a table while they are few enough to read as one page
 # (at 10,000 partners the table alone weighed over a megabyte); beyond that, each partner's own page holds its record.
