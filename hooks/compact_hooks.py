@@ -51,7 +51,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         rendered = renderer.rendered()
     except (DataError, PageError) as error:
         raise Abort(str(error)) from error
-    lost = lost_addresses(compact, root)
+    lost = lost_addresses(renderer.site_map, root)
     if lost:
         raise Abort(lost_report(lost, consequence="; nothing was built"))
     # The theme prints the site's name unescaped (MkDocs' templates do not escape): from the data, it is escaped

@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from .compact import Compact
-from .sitemap import address_of, site_map
+from .sitemap import SiteMap, address_of
 
 URL_LIST_HEADER = """\
 # Every address this site publishes, relative to the site's root. `make check` adds each new one: commit it.
@@ -43,18 +42,18 @@ def format_url_list(urls: Iterable[str]) -> str:
 URL_LIST = "urls.txt"
 
 
-def published_urls(compact: Compact, docs_dir: Path) -> list[str]:
-    """Every address a build of this data and these Markdown pages publishes."""
+def published_urls(planned: SiteMap, docs_dir: Path) -> list[str]:
+    """Every address a build publishes: the pages of the data's site map and the Markdown pages of docs_dir."""
     docs = (path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md"))
-    return site_urls([*docs, *(page.src_uri for page in site_map(compact).pages)])
+    return site_urls([*docs, *(page.src_uri for page in planned.pages)])
 
 
-def lost_addresses(compact: Compact, root: Path) -> list[str]:
+def lost_addresses(planned: SiteMap, root: Path) -> list[str]:
     """Problems, as `urls.txt:LINE: address: ...`, for each listed address the site would stop publishing."""
     url_list = root / URL_LIST
     if not url_list.exists():
         return [f"{URL_LIST}:1:1: the list of published addresses is missing; restore it (git checkout {URL_LIST})"]
-    published = set(published_urls(compact, root / "docs"))
+    published = set(published_urls(planned, root / "docs"))
     problems = []
     for number, line in enumerate(url_list.read_text(encoding="utf-8").splitlines(), start=1):
         for url in parse_url_list(line):
@@ -66,13 +65,13 @@ def lost_addresses(compact: Compact, root: Path) -> list[str]:
     return problems
 
 
-def record_new_addresses(compact: Compact, root: Path) -> list[str]:
+def record_new_addresses(planned: SiteMap, root: Path) -> list[str]:
     """Add to urls.txt every address the site now publishes that it does not list yet; return those added.
 
     Only once no listed address is lost (lost_addresses): the list is then written in order, whole."""
     url_list = root / URL_LIST
     listed = parse_url_list(url_list.read_text(encoding="utf-8"))
-    new = sorted(set(published_urls(compact, root / "docs")) - set(listed))
+    new = sorted(set(published_urls(planned, root / "docs")) - set(listed))
     if new:
         url_list.write_text(format_url_list([*listed, *new]), encoding="utf-8")
     return new
