@@ -61,7 +61,7 @@ def page_problems(renderer: SiteRenderer, docs_pages: Mapping[str, str], other_f
     problems: dict[str, None] = {}  # in order, once: the whole Compact renders the pages of docs/compact/ again
     pages: dict[str, str] = {}
     try:
-        pages.update((entry.src_uri, content) for entry, content in renderer.rendered() if entry.is_page)
+        pages.update((entry.src_uri, renderer.render(entry)) for entry in renderer.site_map.pages)  # not the files: no link in them
     except PageError as error:
         problems[str(error)] = None
     for src_uri, text in sorted(docs_pages.items()):
