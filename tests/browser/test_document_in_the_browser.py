@@ -1,16 +1,12 @@
 """The Compact as a document in a real browser: a paragraph's link copied from the keyboard or by touch, the text
-printed as a document in black whatever the palette, the statement written in the page, and no axe violation
-on the pages that show the Compact's text."""
+printed as a document in black whatever the palette, and the statement written in the page. (axe-core reads every
+page of the site in each view: tests/browser/test_accessibility.py.)"""
 
 from __future__ import annotations
 
 import pytest
 
-from pagesurvey import run_axe
-
 OBJECTIVE = "compact/objectives/effective-services/"
-PAGES = ["", "compact/", OBJECTIVE, "compact/whole/", "compact/governance/", "compact/resolving-difficulties/",
-         "principles/", "principles/sustainability-of-the-vcs/", "raise-a-concern/", "whats-new/", "editors-notes/"]
 
 
 def test_a_paragraph_reached_by_its_number_offers_its_link_to_copy(open_page, server: str):
@@ -56,11 +52,3 @@ def test_the_statement_is_written_in_the_page_copied_as_text_and_printed(open_pa
     page.emulate_media(media="print")
     assert page.is_visible("#statement-part-1") and page.input_value("#statement-part-1") == "The consultation lasted a week."
     assert page.evaluate("getComputedStyle(document.querySelector('#statement-part-2')).height") != "0px", "room to write by hand"
-
-
-@pytest.mark.parametrize("view", ["light", "dark", "narrow"])
-def test_the_pages_of_the_compacts_text_have_no_accessibility_violations(open_page, axe_script: str, view):
-    for url in PAGES:
-        page = open_page(url, view=view)
-        assert run_axe(page, axe_script) == [], url
-        page.context.close()
