@@ -58,7 +58,9 @@ def test_a_wide_table_scrolls_in_a_region_the_keyboard_can_scroll(browser: Brows
                 region.focus()
                 for _ in range(5):
                     page.keyboard.press("ArrowRight")
-                assert region.evaluate("element => element.scrollLeft") > 0, region.get_attribute("aria-label")
+                # The keys scroll smoothly, over frames: a loaded machine may not have moved it yet when they return.
+                moved = page.wait_for_function("element => element.scrollLeft > 0", arg=region.element_handle(), timeout=5000)
+                assert moved.json_value(), region.get_attribute("aria-label")
         assert wide, "at 320 px the table of partners is wider than the screen: the test must see it scroll"
     finally:
         context.close()
