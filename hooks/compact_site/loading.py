@@ -301,18 +301,18 @@ def _duplicates(file: str, doc: YamlDocument) -> list[Problem]:
     data = doc.data if isinstance(doc.data, dict) else {}
     for list_name, fields in UNIQUE_FIELDS.get(file.rsplit("/", 1)[-1], {}).items():
         items = data.get(list_name)
-        for field in fields:
+        for field_name in fields:
             seen: dict[Any, int] = {}
             for index, item in enumerate(items if isinstance(items, list) else []):
-                value = _name(item, field) if isinstance(item, dict) else None
+                value = _name(item, field_name) if isinstance(item, dict) else None
                 if value is None:
                     continue
                 folded = value.casefold() if isinstance(value, str) else value
                 if folded in seen:
-                    loc = (list_name, index, field)
+                    loc = (list_name, index, field_name)
                     line, column = doc.mark(loc)
                     first = f"{list_name}[{seen[folded]}]"
-                    problems.append(Problem(file, line, column, _dotted(loc), f"duplicate {field} {value!r}; already used by {first}"))
+                    problems.append(Problem(file, line, column, _dotted(loc), f"duplicate {field_name} {value!r}; already used by {first}"))
                 else:
                     seen[folded] = index
     return problems
