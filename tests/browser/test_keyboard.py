@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from pagesurvey import open_view
 
@@ -40,15 +43,17 @@ _FOCUS = """() => {
 }"""
 
 
-# With the page's scripts on, focus is read once its transitions have finished: Material fades the skip link
-# in and the search overlay out, and opens the search when its field takes focus (two frames on, its script
-# has started those transitions). With scripts off, no timer or frame callback runs, this wait included.
+# With the page's scripts on, a stop that does not yet look seen is read again once its transitions have finished:
+# Material fades the skip link in and the search overlay out, opens the search when its field takes focus, and
+# the site's menu shuts as focus leaves it (two frames on, the scripts have started those transitions). What the
+# scripts do as focus moves reveals the focused element, never hides it: a stop seen at once is seen. With
+# scripts off, no timer or frame callback runs, this wait included.
 _SETTLE = """async () => {
   await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   const finite = document.getAnimations().filter(animation => animation.effect?.getComputedTiming().endTime !== Infinity);
   await Promise.all(finite.map(animation => animation.finished.catch(() => null)));  // a cancelled one rejects
 }"""
-# Both in one call into the browser, as each Tab stop with scripts on needs them.
+# Both in one call into the browser, for a stop read again.
 _SETTLED_FOCUS = f"""async () => {{ await ({_SETTLE})(); return ({_FOCUS})(); }}"""
 
 
@@ -67,14 +72,27 @@ _DISCLOSURE = """() => {
 }"""
 
 
-def kinds_of_page(urls: list[str]) -> list[str]:
-    """One page of each kind (the home page, each section's index, the first page within each section).
+# What can take focus in a page's content, by kind: a link, or a control of the form and type it is.
+FOCUSABLE = "a[href], button, input, select, textarea, summary, [tabindex]"
 
-    Pages of one kind share their template and chrome; pages that other changes add are taken in.
+
+def kinds_of_page(site) -> list[str]:
+    """One page of each kind: the first of the pages that share their place in the site (the home page, a page
+    of the top level, or a section's page at its depth, which decides the menu and the chrome) and the kinds of
+    control that can take focus in their content (links, a search field, copy buttons, a text area...).
+
+    Pages that other changes add are taken in: a page with a new kind of control is a kind of its own.
     """
-    first_of_kind: dict[tuple[str, int], str] = {}
-    for url in urls:
-        first_of_kind.setdefault((url.split("/")[0], url.count("/")), url)
+    def kind(url: str) -> tuple:
+        parts = url.strip("/").split("/") if url else []
+        section = parts[0] if parts and any(other != url and other.startswith(f"{parts[0]}/") for other in site.urls) else ""
+        article = site.page(url).select_one("article")
+        controls = {(element.name, element.get("type", "")) for element in article.select(FOCUSABLE)} if article else set()
+        return section, len(parts), sorted(controls)
+
+    first_of_kind: dict[str, str] = {}
+    for url in site.urls:
+        first_of_kind.setdefault(repr(kind(url)), url)
     return list(first_of_kind.values())
 
 
@@ -95,9 +113,11 @@ def tab_stops(page, *, scripts: bool = True, menu_only: bool = False) -> list[di
     stops = []
     for _ in range(MAX_TAB_STOPS):
         page.keyboard.press("Tab")
-        stop = page.evaluate(_SETTLED_FOCUS if scripts else _FOCUS)
+        stop = page.evaluate(_FOCUS)
         if stop is None:
             return stops
+        if scripts and not is_seen(stop):
+            stop = page.evaluate(_SETTLED_FOCUS)
         stops.append(stop)
         if menu_only and not stop["menu"]:
             return stops
@@ -114,9 +134,14 @@ def tab_to(page, selector: str) -> None:
     raise AssertionError(f"Tab never reached {selector}")
 
 
+def is_seen(stop: dict) -> bool:
+    """Whether focus could be seen at a stop: a ring, shown, and not covered."""
+    return stop["ring"] and stop["seen"] and stop["uncovered"]
+
+
 def unseen(url: str, stops: list[dict]) -> list[str]:
     """The stops where focus could not be seen: no ring, hidden, or covered."""
-    return [f"/{url}: {stop['name']}: {stop}" for stop in stops if not (stop["ring"] and stop["seen"] and stop["uncovered"])]
+    return [f"/{url}: {stop['name']}: {stop}" for stop in stops if not is_seen(stop)]
 
 
 def menu_links(page) -> list[str]:
@@ -143,7 +168,7 @@ def test_focus_is_always_visible_on_every_kind_of_page(browser, server, site, vi
     context, _ = open_view(browser, server, view, reduced_motion="reduce")
     page = context.new_page()
     found = []
-    for url in kinds_of_page(site.urls):
+    for url in kinds_of_page(site):
         open_page(page, url)
         stops = tab_stops(page)
         assert stops[0]["name"] == f"a {site.page(url).select_one('a.md-skip').get_text(strip=True)}", url
@@ -158,7 +183,7 @@ def test_tab_reaches_every_menu_link_in_view_without_javascript_on_a_narrow_scre
     context, _ = open_view(browser, server, "narrow", java_script_enabled=False, reduced_motion="reduce")
     page = context.new_page()
     found, missed = [], []
-    urls = kinds_of_page(site.urls)
+    urls = kinds_of_page(site)
     assert any(contents_links(site.page(url)) for url in urls)  # a page whose contents list is in its menu
     for url in urls:
         page.goto(url)
@@ -197,7 +222,9 @@ def test_search_finds_a_partner_and_opens_its_page_by_keyboard(browser, server, 
     open_page(page, "")
     tab_to(page, "input.md-search__input")
     page.keyboard.type(partner.name)
-    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    # The results follow each key typed: wait for those of the whole name, whose first is the partner's page.
+    first = page.locator(".md-search-result__item").first.locator("a.md-search-result__link")
+    expect(first).to_have_attribute("href", re.compile(rf"partners/{re.escape(partner.slug)}/"))
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.matches('.md-search-result__link')")
     with page.expect_navigation():
@@ -226,7 +253,7 @@ def test_the_pages_contents_open_from_the_menu_by_keyboard_on_a_narrow_screen(br
     below it, in view, and closes them again, and Tab walks the contents in view."""
     context, _ = open_view(browser, server, "narrow")
     page = context.new_page()
-    urls = [url for url in kinds_of_page(site.urls) if contents_links(site.page(url))]
+    urls = [url for url in kinds_of_page(site) if contents_links(site.page(url))]
     assert urls
     found, missed = [], []
     for url in urls:
@@ -256,7 +283,7 @@ def test_the_open_menu_hides_no_focus_on_a_narrow_screen(browser, server, site):
     context, _ = open_view(browser, server, "narrow")
     page = context.new_page()
     found = []
-    for url in kinds_of_page(site.urls):
+    for url in kinds_of_page(site):
         open_page(page, url)
         open_menu_by_keyboard(page)
         first = page.evaluate(_FOCUS)
@@ -409,7 +436,7 @@ def test_each_section_of_the_menu_opens_from_a_button_that_says_whether_it_is_op
     when it is shut."""
     context, _ = open_view(browser, server, view)
     page = context.new_page()
-    urls = [url for url in kinds_of_page(site.urls) if section_toggles(site.page(url))]
+    urls = [url for url in kinds_of_page(site) if section_toggles(site.page(url))]
     assert urls  # a page within a section, whose section is open in its menu
     for url in urls:
         open_page(page, url)
@@ -440,7 +467,7 @@ def test_a_contents_link_chosen_in_the_menu_shuts_it_and_focus_goes_on_from_its_
     its heading below the header; the next Tab goes on from that heading, in view, not into the shut menu."""
     context, _ = open_view(browser, server, "narrow")
     page = context.new_page()
-    url = next(url for url in kinds_of_page(site.urls) if contents_links(site.page(url)))
+    url = next(url for url in kinds_of_page(site) if contents_links(site.page(url)))
     target = contents_links(site.page(url))[-1]  # the last, far down the page: the page must move to it
     open_page(page, url)
     open_menu_by_keyboard(page)
