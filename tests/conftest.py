@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import shutil
+import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from compact_site.compact import Compact
 from compact_site.loading import load_compact
@@ -24,12 +27,14 @@ SURVEY_GROUPS = {"dark": "survey-dark", "narrow": "survey-narrow"}
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own hook, which reads the groups as it renames the tests
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Under pytest-xdist (`make test` runs two processes), keep the tests that read one view of the browser survey
-    in one process, so that each view of every page is visited once, not once per process; the views themselves
-    are shared out between the processes."""
+    in one process, so that each view of every page is visited once, not once per process (the views themselves
+    are shared out between the processes), and the tests of 10,000 partners in one process, which loads them once."""
     for item in items:
         if "survey" in getattr(item, "fixturenames", ()):
             view = getattr(item, "callspec", None) and item.callspec.params.get("view")
             item.add_marker(pytest.mark.xdist_group(SURVEY_GROUPS.get(view, "survey-light")))
+        elif "ten_thousand_partners" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("ten-thousand-partners"))
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
@@ -54,3 +59,25 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     return ROOT / "data"
+
+
+@pytest.fixture(scope="session")
+def ten_thousand_partners(tmp_path_factory: pytest.TempPathFactory) -> Compact:
+    """The real data grown to 10,000 partners: the Compact's 23, and made-up ones that joined after its draft."""
+    sys.path.insert(0, str(ROOT / "scripts"))  # scripts/ is not a package
+    from bench_data import synthetic_partners
+
+    data = shutil.copytree(ROOT / "data", tmp_path_factory.mktemp("grown") / "data")
+    partners_file = data / "partners.yml"
+    content = yaml.safe_load(partners_file.read_text(encoding="utf-8"))
+    known = {kind["key"] for kind in content["types"]}
+    real = {key for partner in content["partners"] for key in (partner["name"], partner["slug"])}
+    fresh = [partner for partner in synthetic_partners(10_100, seed=16) if partner["name"] not in real and partner["slug"] not in real]
+    made_up = fresh[: 10_000 - len(content["partners"])]  # made-up names that a real partner has are left out
+    for partner in made_up:  # each made-up partner joined after the draft (bench_data gives it joined_on)
+        if partner["type"] not in known:
+            known.add(partner["type"])
+            content["types"].append({"key": partner["type"], "name": partner["type"], "plural": partner["type"]})
+    content["partners"] += made_up
+    partners_file.write_text(yaml.safe_dump(content, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return load_compact(data)

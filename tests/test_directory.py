@@ -1,24 +1,19 @@
 """The partner directory at any size: one page grouped by sector and type while every partner fits it, and beyond,
 lists of a fixed number of partners a page, so that no page grows with the partners and every partner's page is
-reached from /partners/ by links. Proven on the plan and the rendered Markdown of 10,000 synthetic partners (a
+reached from /partners/ by links. Proven on the plan and the rendered Markdown of the data grown to 10,000 partners (a
 full build of that many takes minutes: BENCHMARKS.md holds the built pages' sizes)."""
 
 from __future__ import annotations
 
 import re
-import shutil
-import sys
 from pathlib import PurePosixPath
 
 import pytest
 
 from compact_site.directory import PARTNERS_PER_PAGE, list_pages, listed_in_full
-from compact_site.loading import load_compact
 from compact_site.rendering import SiteRenderer
 from sitebuild import ROOT
 
-sys.path.insert(0, str(ROOT / "scripts"))  # scripts/ is not a package
-from bench_data import write_data_set  # noqa: E402
 
 LINK = re.compile(r"\]\(([^)#]+\.md)\)")
 # Markdown bytes a listed partner may take at most (a name, its link, where it stands): with the theme's fixed
@@ -28,14 +23,11 @@ PAGE_LIMIT = 400_000
 
 
 @pytest.fixture(scope="module")
-def large(tmp_path_factory):
-    """10,000 synthetic partners, the plan of their pages, and the directory and list pages rendered."""
-    data = shutil.copytree(ROOT / "data", tmp_path_factory.mktemp("large") / "data")
-    write_data_set(data, 10_000, seed=1)
-    compact = load_compact(data)
-    renderer = SiteRenderer(compact, site_url="/", docs_dir=ROOT / "docs")
+def large(ten_thousand_partners):
+    """10,000 partners, and the directory and list pages of the plan rendered."""
+    renderer = SiteRenderer(ten_thousand_partners, site_url="/", docs_dir=ROOT / "docs")
     entries = [entry for entry in renderer.site_map.pages if entry.renders in ("partners_index.md.j2", "partners_list.md.j2")]
-    return compact, {entry.src_uri: renderer.render(entry) for entry in entries}
+    return ten_thousand_partners, {entry.src_uri: renderer.render(entry) for entry in entries}
 
 
 def linked(src_uri: str, markdown: str) -> set[str]:

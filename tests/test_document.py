@@ -6,17 +6,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import shutil
-import sys
 from collections import Counter
 from urllib.parse import urljoin
 
 import markdown
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-from compact_site.loading import load_compact
 from compact_site.markup import PAGE_MARKDOWN_EXTENSIONS
 from compact_site.paragraphs import number_paragraphs
 from compact_site.rendering import SiteRenderer
@@ -198,28 +194,6 @@ def test_the_editors_pages_are_out_of_the_main_menu_and_at_their_addresses(site)
 
 
 # --- 5. Sparse data, and pages that stay light at any number of partners -------------------------------------
-
-
-@pytest.fixture(scope="module")
-def ten_thousand_partners(tmp_path_factory, compact):
-    """The real data grown to 10,000 partners: the Compact's 23, and made-up ones that joined after its draft."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from bench_data import synthetic_partners
-
-    data = shutil.copytree(ROOT / "data", tmp_path_factory.mktemp("grown") / "data")
-    partners_file = data / "partners.yml"
-    content = yaml.safe_load(partners_file.read_text(encoding="utf-8"))
-    known = {kind["key"] for kind in content["types"]}
-    real = {key for partner in content["partners"] for key in (partner["name"], partner["slug"])}
-    fresh = [partner for partner in synthetic_partners(10_100, seed=16) if partner["name"] not in real and partner["slug"] not in real]
-    made_up = fresh[: 10_000 - len(content["partners"])]  # made-up names that a real partner has are left out
-    for partner in made_up:  # each made-up partner joined after the draft (bench_data gives it joined_on)
-        if partner["type"] not in known:
-            known.add(partner["type"])
-            content["types"].append({"key": partner["type"], "name": partner["type"], "plural": partner["type"]})
-    content["partners"] += made_up
-    partners_file.write_text(yaml.safe_dump(content, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return load_compact(data)
 
 
 def page_html(renderer: SiteRenderer, markdown_text: str) -> str:
