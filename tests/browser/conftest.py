@@ -97,7 +97,7 @@ def open_page(browser: Browser, server: str):
         context, _ = open_view(browser, server, view, **options)
         contexts.append(context)
         page = context.new_page()
-        page.goto(url, wait_until="networkidle")
+        page.goto(url, wait_until="load")  # the theme's and the site's scripts have run: none is deferred
         return page
 
     yield opener

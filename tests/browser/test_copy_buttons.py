@@ -15,7 +15,7 @@ FOCUSED_BUTTON = "document.activeElement && document.activeElement.matches('[dat
 def test_each_copy_button_of_a_partner_page_copies_its_text_from_the_keyboard(browser: Browser, server: str, compact: Compact):
     context, _ = open_view(browser, server, "light", permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
-    page.goto(f"partners/{compact.partners[0].slug}/", wait_until="networkidle")
+    page.goto(f"partners/{compact.partners[0].slug}/", wait_until="load")
     texts = page.locator("article .compact-copy__text").evaluate_all("fields => fields.map(field => field.value)")
     assert len(texts) == 5, "the address and four badges' HTML"
     buttons = page.locator("article [data-compact-copy]")
@@ -40,7 +40,7 @@ def test_each_copy_button_of_a_partner_page_copies_its_text_from_the_keyboard(br
 def test_a_text_to_copy_is_selected_whole_when_it_takes_the_focus(browser: Browser, server: str, compact: Compact):
     context, _ = open_view(browser, server, "light")
     page = context.new_page()
-    page.goto(f"partners/{compact.partners[0].slug}/", wait_until="networkidle")
+    page.goto(f"partners/{compact.partners[0].slug}/", wait_until="load")
     for field in page.locator("article .compact-copy__text").all():
         field.focus()
         assert field.evaluate("field => [field.selectionStart, field.selectionEnd]") == [0, len(field.input_value())]
@@ -62,9 +62,9 @@ def test_the_agreement_form_from_the_kit_carries_the_partners_name(browser: Brow
     partner = compact.partners[0]
     context, _ = open_view(browser, server, "light")
     page = context.new_page()
-    page.goto(f"partners/{partner.slug}/", wait_until="networkidle")
-    page.get_by_role("link", name=f"Print the Compact Agreement with {partner.name} filled in").click()
-    page.wait_for_load_state("networkidle")
+    page.goto(f"partners/{partner.slug}/", wait_until="load")
+    with page.expect_navigation():
+        page.get_by_role("link", name=f"Print the Compact Agreement with {partner.name} filled in").click()
     line = page.locator("#agreement-form .compact-form__field--filled")
     assert line.locator(".compact-form__label").inner_text() == "Organisation"
     assert line.locator(".compact-form__space").inner_text() == partner.name

@@ -50,7 +50,7 @@ def test_the_draft_notice_prints_dark_on_white_in_a_frame_without_background_gra
     context, _ = open_view(browser, server, "dark", viewport={"width": width, "height": 800})  # the darkest screen
     page = context.new_page()
     for url in PAGES:
-        page.goto(url, wait_until="networkidle")
+        page.goto(url, wait_until="load")
         page.emulate_media(media="print")
         paper = page.evaluate(_NOTICE_ON_PAPER)
         assert paper["colours"] and all(map(is_dark, paper["colours"])), (url, paper["colours"])
@@ -66,7 +66,7 @@ def test_the_draft_notice_says_the_same_in_fewer_words_on_a_phone(browser, serve
     for width in (390, 1366):
         context, _ = open_view(browser, server, "light", viewport={"width": width, "height": 800})
         page = context.new_page()
-        page.goto("", wait_until="networkidle")
+        page.goto("", wait_until="load")
         said[width] = page.inner_text("#draft-notice")
         context.close()
     assert period in said[390] and period in said[1366] and "draft" in said[390].lower()
@@ -77,7 +77,7 @@ def test_the_draft_notice_says_the_same_in_fewer_words_on_a_phone(browser, serve
 def test_the_footers_links_are_a_row_without_bullets(browser, server, view, lines):
     context, _ = open_view(browser, server, view)
     page = context.new_page()
-    page.goto("", wait_until="networkidle")
+    page.goto("", wait_until="load")
     items = page.evaluate(
         """() => [...document.querySelectorAll(".compact-footer-links li")].map(item => ({
              top: Math.round(item.getBoundingClientRect().top), marker: getComputedStyle(item).listStyleType}))"""
@@ -91,7 +91,7 @@ def test_the_footers_links_are_a_row_without_bullets(browser, server, view, line
 def test_no_nav_says_aria_expanded_once_its_sections_are_opened_and_shut(browser, server, view):
     context, _ = open_view(browser, server, view)
     page = context.new_page()
-    page.goto("compact/objectives/", wait_until="networkidle")
+    page.goto("compact/objectives/", wait_until="load")
     if view == "narrow":
         page.click(".md-header button.compact-menu-button")
     buttons = page.locator(".md-sidebar--primary button.compact-section-button")

@@ -30,7 +30,7 @@ def test_a_first_visit_paints_in_the_palette_the_system_asks_for(browser, server
     context.add_init_script(_SCHEME_AT_START)
     page = context.new_page()
     for url in ["", "partners/", "sign/"]:
-        page.goto(url, wait_until="networkidle")
+        page.goto(url, wait_until="load")
         assert page.evaluate("window.compactSchemeAtStart") == page.evaluate(SCHEME) == asked_for(site, view), url
         page.evaluate("localStorage.clear()")  # each page a first visit
     context.close()
@@ -40,10 +40,10 @@ def test_a_palette_chosen_by_the_reader_is_the_one_each_next_page_starts_in(brow
     context, _ = open_view(browser, server, "light")
     context.add_init_script(_SCHEME_AT_START)
     page = context.new_page()
-    page.goto("", wait_until="networkidle")
+    page.goto("", wait_until="load")
     page.locator("form[data-md-component=palette] label:visible").click()  # the switch to the other palette
     chosen = page.evaluate(SCHEME)
     assert chosen == asked_for(site, "dark")
-    page.goto("sign/", wait_until="networkidle")
+    page.goto("sign/", wait_until="load")
     assert page.evaluate("window.compactSchemeAtStart") == page.evaluate(SCHEME) == chosen
     context.close()

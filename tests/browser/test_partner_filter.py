@@ -19,7 +19,7 @@ def shown_names(page) -> list[str]:
 def test_typing_filters_the_directory_and_axe_finds_no_violation(browser: Browser, server: str, compact: Compact, axe_script: str, view: str):
     context, recorder = open_view(browser, server, view)
     page = context.new_page()
-    page.goto("partners/", wait_until="networkidle")
+    page.goto("partners/", wait_until="load")
     field = page.get_by_label("Find a partner by name, sector, type or status")
     assert len(shown_names(page)) == len(compact.partners)
     field.press_sequentially("ccg")

@@ -40,7 +40,7 @@ def test_links_to_elsewhere_and_within_the_site_print_their_address(survey, site
 def test_the_agreement_form_prints_on_one_a4_page_with_room_to_write(browser, server, site):
     context, _ = open_view(browser, server, "light")
     page = context.new_page()
-    page.goto("sign/#agreement-form", wait_until="networkidle")  # the form's own address, which the page gives
+    page.goto("sign/#agreement-form", wait_until="load")  # the form's own address, which the page gives
     page.emulate_media(media="print")
     heights = page.evaluate(
         """() => [...document.querySelectorAll(".compact-form__field")].map(field =>
@@ -63,7 +63,7 @@ def test_the_signing_page_reached_by_its_agreements_heading_prints_whole(browser
     assert links, "partner pages link to the Agreement"
     context, _ = open_view(browser, server, "light")
     page = context.new_page()
-    page.goto("sign/#agreement", wait_until="networkidle")
+    page.goto("sign/#agreement", wait_until="load")
     page.emulate_media(media="print")
     shown = page.evaluate("() => [...document.querySelectorAll('article h2')].filter(h => h.checkVisibility()).map(h => h.id)")
     context.close()
@@ -97,9 +97,9 @@ def test_the_whole_compact_holds_every_part_in_reading_order(site):
 def test_the_whole_compact_prints_as_one_document(browser, server):
     context, _ = open_view(browser, server, "light")
     page = context.new_page()
-    page.goto("compact/whole/", wait_until="networkidle")
+    page.goto("compact/whole/", wait_until="load")
     whole = page.pdf(**A4)
-    page.goto("compact/", wait_until="networkidle")
+    page.goto("compact/", wait_until="load")
     first_part = page.pdf(**A4)
     context.close()
     assert pdf_pages(whole) > pdf_pages(first_part) >= 1
@@ -110,9 +110,9 @@ def test_the_agreement_form_with_a_long_organisation_name_still_prints_on_one_a4
     partner = max(compact.partners, key=lambda p: len(p.name))
     context, _ = open_view(browser, server, "light")
     page = context.new_page()
-    page.goto(f"partners/{partner.slug}/", wait_until="networkidle")
-    page.get_by_role("link", name=f"Print the Compact Agreement with {partner.name} filled in").click()
-    page.wait_for_load_state("networkidle")
+    page.goto(f"partners/{partner.slug}/", wait_until="load")
+    with page.expect_navigation():
+        page.get_by_role("link", name=f"Print the Compact Agreement with {partner.name} filled in").click()
     page.emulate_media(media="print")
     assert page.locator(".compact-form__field--filled .compact-form__space").inner_text() == partner.name
     pdf = page.pdf(**A4)  # as browsers print by default: no background graphics
