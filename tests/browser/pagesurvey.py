@@ -33,6 +33,9 @@ AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
     "resultTypes": ["violations"],
 }
+# The dark view's pages are the light view's (the same markup, the same layout) in other colours: the rules whose
+# results the colours can change are the ones to run there again.
+AXE_COLOUR_OPTIONS = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}, "resultTypes": ["violations"]}
 _RUN_AXE = """options => axe.run(document, options).then(results => results.violations.map(v => ({
   id: v.id, impact: v.impact, help: v.help,
   targets: v.nodes.map(node => node.target.join(" ")),
@@ -134,6 +137,7 @@ VIEWS = {
     "no-javascript": {"viewport": {"width": 1280, "height": 800}, "color_scheme": "light", "java_script_enabled": False},
 }
 SCRIPTED_VIEWS = ("light", "dark", "narrow")  # axe-core and the policy listener are scripts: not run where scripts are off
+AXE_BY_VIEW = {"light": AXE_OPTIONS, "dark": AXE_COLOUR_OPTIONS, "narrow": AXE_OPTIONS}
 
 
 @dataclass
@@ -215,8 +219,9 @@ SETTLE_WAIT_MS = 2000
 _ICON = """() => document.querySelector("link[rel~=icon]")?.href ?? new URL("/favicon.ico", location.href).href"""
 
 
-def load(page: Page, recorder: Recorder, url: str, *, axe_script: str | None = None) -> PageVisit:
-    """Open a page, run axe-core on it if given, and wait until the page has loaded all it loads by itself.
+def load(page: Page, recorder: Recorder, url: str, *, axe_options: dict | None = None) -> PageVisit:
+    """Open a page, run axe-core on it with the options if given (the context gives its pages axe-core, as the
+    survey's do), and wait until the page has loaded all it loads by itself.
 
     After the load event a page asks for its icon (and, with scripts, Material for the site map): the visit ends
     once the icon has been asked for and every request the page has made has ended.
@@ -224,8 +229,8 @@ def load(page: Page, recorder: Recorder, url: str, *, axe_script: str | None = N
     recorder.visit = PageVisit(url)
     recorder.settled = set()
     page.goto(url, wait_until="load")
-    if axe_script is not None:
-        recorder.visit.axe_violations = run_axe(page, axe_script)
+    if axe_options is not None:
+        recorder.visit.axe_violations = page.evaluate(_RUN_AXE, axe_options)
     icon = page.evaluate(_ICON)
     for _ in range(SETTLE_WAIT_MS // 10):  # bounded: an icon never asked for is test_errors' to report, not a hang
         if icon in recorder.settled and recorder.settled.issuperset(recorder.visit.requests):
@@ -272,10 +277,11 @@ class Survey:
         """Every page in one view, by URL: visited on first use, then kept."""
         if view not in self._views:
             context, recorder = open_view(self.browser, self.base_url, view)
+            context.add_init_script(self.axe_script)  # given once, for every page, not sent again with each
             page = context.new_page()
             visits = {}
             for url in self.urls:
-                visits[url] = load(page, recorder, url, axe_script=self.axe_script if view in SCRIPTED_VIEWS else None)
+                visits[url] = load(page, recorder, url, axe_options=AXE_BY_VIEW.get(view))
                 if view == "light":
                     read_paper(page, visits[url])
             self.cookies[view] = context.cookies()

@@ -1,4 +1,5 @@
-"""WCAG 2.2 AA on every page, in the light and the dark palette and at 320 CSS px wide (Chromium, axe-core)."""
+"""WCAG 2.2 AA on every page, in the light and the dark palette (axe-core's rules of colour: the markup is the light
+view's) and at 320 CSS px wide (Chromium, axe-core)."""
 
 from __future__ import annotations
 
