@@ -12,7 +12,8 @@ import yaml
 
 from compact_site.compact import Compact
 from compact_site.loading import load_compact
-from sitebuild import ROOT, BuiltSite, build_site
+from hostile_data import write_hostile_data
+from sitebuild import ROOT, BuiltSite, build_site, copy_project
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # the end-of-life notice is in the README, not the test log
 
@@ -28,13 +29,16 @@ SURVEY_GROUPS = {"dark": "survey-dark", "narrow": "survey-narrow"}
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Under pytest-xdist (`make test` runs two processes), keep the tests that read one view of the browser survey
     in one process, so that each view of every page is visited once, not once per process (the views themselves
-    are shared out between the processes), and the tests of 10,000 partners in one process, which loads them once."""
+    are shared out between the processes), and the tests of 10,000 partners, and those of the hostile site, each in
+    one process, which loads or builds them once."""
     for item in items:
         if "survey" in getattr(item, "fixturenames", ()):
             view = getattr(item, "callspec", None) and item.callspec.params.get("view")
             item.add_marker(pytest.mark.xdist_group(SURVEY_GROUPS.get(view, "survey-light")))
         elif "ten_thousand_partners" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.xdist_group("ten-thousand-partners"))
+        elif "hostile_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("hostile-site"))
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
@@ -54,6 +58,14 @@ def compact() -> Compact:
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The real site, built once from the repository into a temporary folder."""
     return build_site(ROOT, tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The site built once from a copy of the project holding hostile and unusual text (tests/hostile_data.py)."""
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    write_hostile_data(project)
+    return build_site(project, tmp_path_factory.mktemp("hostile-site"))
 
 
 @pytest.fixture(scope="session")

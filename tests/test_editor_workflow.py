@@ -20,6 +20,7 @@ from mkdocs.exceptions import Abort
 
 from compact_site.loading import load_compact
 from compact_site.schemas import schema_files
+from hostile_data import HOSTILE_PROSE, HOSTILE_TITLE, UNUSUAL_NAMES
 from sitebuild import ROOT, build_site, copy_project
 
 
@@ -216,72 +217,36 @@ def test_a_rename_without_a_redirect_stops_the_build(tmp_path):
     assert result.returncode == 1 and "partners/vast/: this published address would disappear" in result.stderr
 
 
-# --- Hostile and unusual text ----------------------------------------------------------------------
-
-HOSTILE_NAME = "Ysgol <script>alert(1)</script> & Co"
-UNUSUAL_NAMES = [HOSTILE_NAME, "Cwmni </title><script>alert(1)</script>", "Zoë's Café – Cyf. (Caerdydd)", "*Not emphasis* [not a link](javascript:alert(1)) # _x_ \\ |"]
-HOSTILE_PROSE = '<img src=x onerror="alert(1)"> A sentence with {: onclick="alert(1)" } in it.'
-
-
-@pytest.fixture(scope="module")
-def unusual(tmp_path_factory):
-    """Partners with hostile and non-ASCII names, hostile prose, and partners.yml saved with a byte-order
-    mark and Windows line endings; built."""
-    project = copy_project(tmp_path_factory.mktemp("unusual"))
-    partners = project / "data" / "partners.yml"
-    entries = "".join(
-        f'  - slug: unusual-{n}\n    name: "{name.replace(chr(92), chr(92) * 2)}"\n    sector: vcs\n'
-        f"    type: vcs-infrastructure-body\n    status: named\n"
-        for n, name in enumerate(UNUSUAL_NAMES)
-    )
-    text = "\ufeff" + partners.read_text(encoding="utf-8") + entries
-    partners.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
-    principles = project / "data" / "principles.yml"
-    text = principles.read_text(encoding="utf-8")
-    principles.write_text(text.replace("      Partners will encourage and work towards", f"      {HOSTILE_PROSE} Partners will encourage and work towards"), encoding="utf-8")
-    return build_site(project, tmp_path_factory.mktemp("site"))
+# --- Hostile and unusual text (tests/hostile_data.py) ----------------------------------------------
 
 
 @pytest.mark.parametrize("index", range(len(UNUSUAL_NAMES)))
-def test_names_are_shown_exactly_as_written(unusual, index):
-    page = unusual.page(f"partners/unusual-{index}/")
+def test_names_are_shown_exactly_as_written(hostile_site, index):
+    page = hostile_site.page(f"partners/unusual-{index}/")
     assert words(page.select_one("article h1")) == UNUSUAL_NAMES[index]
     assert page.title.get_text().startswith(UNUSUAL_NAMES[index])
-    directory = unusual.page("partners/").select_one("article")
+    directory = hostile_site.page("partners/").select_one("article")
     assert UNUSUAL_NAMES[index] in [words(a) for a in directory.select("li a")]
 
 
-def test_no_markup_from_the_data_becomes_live(unusual):
+def test_no_markup_from_the_data_becomes_live(hostile_site):
     pages = [f"partners/unusual-{index}/" for index in range(len(UNUSUAL_NAMES))]
     for url in (*pages, "partners/", "principles/accreditation-of-volunteering/", "compact/objectives/people-families-and-communities/"):
-        page = unusual.page(url)
+        page = hostile_site.page(url)
         for script in page.select("script"):
             assert "alert(1)" not in script.get_text(), url
         assert not page.select("[onerror], [onclick]"), url
         assert not [a for a in page.select("a[href]") if a["href"].strip().lower().startswith("javascript:")], url
-    principle = words(unusual.page("principles/accreditation-of-volunteering/").select_one("article"))
+    principle = words(hostile_site.page("principles/accreditation-of-volunteering/").select_one("article"))
     assert HOSTILE_PROSE in principle, "hostile prose is shown as the characters written"
 
 
-HOSTILE_TITLE = 'Compact <script>alert("title")</script> & "Co"'
-
-
-@pytest.fixture(scope="module")
-def hostile_title(tmp_path_factory):
-    """The document's title holding markup, which the theme prints in every page's header, title and banner."""
-    project = copy_project(tmp_path_factory.mktemp("hostile-title"))
-    document = project / "data" / "document.yml"
-    text = document.read_text(encoding="utf-8")
-    document.write_text(text.replace("title: Staffordshire and Stoke on Trent Compact\n", f"title: '{HOSTILE_TITLE}'\n", 1), encoding="utf-8")
-    return build_site(project, tmp_path_factory.mktemp("site"))
-
-
-def test_a_title_with_markup_is_shown_as_written_and_runs_nowhere(hostile_title):
-    for url in hostile_title.urls:
-        page = hostile_title.page(url)
+def test_a_title_with_markup_is_shown_as_written_and_runs_nowhere(hostile_site):
+    for url in hostile_site.urls:
+        page = hostile_site.page(url)
         assert not [script for script in page.select("script") if "alert(" in script.get_text()], url
         assert HOSTILE_TITLE in page.title.get_text(), url
-    home = hostile_title.page("")
+    home = hostile_site.page("")
     assert HOSTILE_TITLE in words(home.select_one(".md-header__title"))
     assert HOSTILE_TITLE in words(home.select_one(".md-banner")), "the draft notice"
 

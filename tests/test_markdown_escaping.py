@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import json
 import random
 
 import markdown
@@ -17,7 +16,7 @@ from compact_site.markup import (
     sanitized_field,
 )
 from compact_site.text import escape_markdown
-from sitebuild import build_site, copy_project
+from hostile_data import NOTE_PAGE
 
 TRICKY = [
     "Abbots Bromley Arts Group",
@@ -134,32 +133,8 @@ def test_highlighted_words_made_a_link_are_the_field_s_text_not_markup():
 
 # --- The real build, with hostile data ---------------------------------------------------------------------
 
-# A note that a check of the field alone finds harmless (a definition list's line and a definition), but which, in
-# its place in an admonition on the page, Python-Markdown read as a javascript: link before fields were put into
-# pages as sanitized HTML; and a partner named as markup.
-HOSTILE_NOTE = ": [x]\n    [x]: javascript:alert(1)"
-HOSTILE_NAME = "<script>alert(1)</script> & [x](javascript:alert(1))"
-
-
-IS_THIS_RIGHT = """    note: >-
-      The draft's editors left this question in the text. It is not yet confirmed that the
-      Staffordshire and Stoke on Trent Compact Working Group is the contact for support from
-      Compact Champions, and the draft gives no contact details for the group.
-"""
-
-
-@pytest.fixture(scope="module")
-def hostile_page(tmp_path_factory) -> BeautifulSoup:
-    """The page that shows the note, built from data whose note is HOSTILE_NOTE."""
-    project = copy_project(tmp_path_factory.mktemp("hostile-project"))
-    notes = project / "data" / "notes.yml"
-    text = notes.read_text(encoding="utf-8")
-    assert IS_THIS_RIGHT in text
-    notes.write_text(text.replace(IS_THIS_RIGHT, f"    note: {json.dumps(HOSTILE_NOTE)}\n"), encoding="utf-8")
-    return build_site(project, tmp_path_factory.mktemp("hostile-site")).page("compact/resolving-difficulties/")
-
-
-def test_a_hostile_note_shows_on_the_built_page_as_the_sanitizer_left_it(hostile_page):
+def test_a_hostile_note_shows_on_the_built_page_as_the_sanitizer_left_it(hostile_site):
+    hostile_page = hostile_site.page(NOTE_PAGE)
     [note] = [element for element in hostile_page.select(".admonition") if "[x]: javascript:alert(1)" in element.get_text()]
     # The one link is the site's own, to the note's entry among all the editor's notes: the field made none.
     assert [a["href"] for a in note.select("a")] == ["../../editors-notes/#is-this-right"] and note.select("dl") == []
