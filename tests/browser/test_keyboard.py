@@ -76,10 +76,12 @@ _DISCLOSURE = """() => {
 FOCUSABLE = "a[href], button, input, select, textarea, summary, [tabindex]"
 
 
-def kinds_of_page(site) -> list[str]:
-    """One page of each kind: the first of the pages that share their place in the site (the home page, a page
-    of the top level, or a section's page at its depth, which decides the menu and the chrome) and the kinds of
-    control that can take focus in their content (links, a search field, copy buttons, a text area...).
+@pytest.fixture(scope="module")
+def kinds(site) -> list[str]:
+    """One page of each kind: the first of the pages that share their place in the site (the home page, a page of
+    the top level, or a section's page at its depth, which decides the menu and the chrome) and the kinds of control
+    that can take focus in their content (links, a search field, copy buttons, a text area...). Found once for the
+    tests that walk them.
 
     Pages that other changes add are taken in: a page with a new kind of control is a kind of its own.
     """
@@ -88,11 +90,11 @@ def kinds_of_page(site) -> list[str]:
         section = parts[0] if parts and any(other != url and other.startswith(f"{parts[0]}/") for other in site.urls) else ""
         article = site.page(url).select_one("article")
         controls = {(element.name, element.get("type", "")) for element in article.select(FOCUSABLE)} if article else set()
-        return section, len(parts), sorted(controls)
+        return section, len(parts), tuple(sorted(controls))
 
-    first_of_kind: dict[str, str] = {}
+    first_of_kind: dict[tuple, str] = {}
     for url in site.urls:
-        first_of_kind.setdefault(repr(kind(url)), url)
+        first_of_kind.setdefault(kind(url), url)
     return list(first_of_kind.values())
 
 
@@ -163,12 +165,12 @@ def open_menu_by_keyboard(page) -> None:
 
 
 @pytest.mark.parametrize("view", ["light", "narrow"])
-def test_focus_is_always_visible_on_every_kind_of_page(browser, server, site, view):
+def test_focus_is_always_visible_on_every_kind_of_page(browser, server, site, view, kinds):
     # Reduced motion (which Material honours) ends each transition at once: the ring is the same, the walk quicker.
     context, _ = open_view(browser, server, view, reduced_motion="reduce")
     page = context.new_page()
     found = []
-    for url in kinds_of_page(site):
+    for url in kinds:
         open_page(page, url)
         stops = tab_stops(page)
         assert stops[0]["name"] == f"a {site.page(url).select_one('a.md-skip').get_text(strip=True)}", url
@@ -177,15 +179,14 @@ def test_focus_is_always_visible_on_every_kind_of_page(browser, server, site, vi
     assert found == []
 
 
-def test_tab_reaches_every_menu_link_in_view_without_javascript_on_a_narrow_screen(browser, server, site):
+def test_tab_reaches_every_menu_link_in_view_without_javascript_on_a_narrow_screen(browser, server, site, kinds):
     """Without JavaScript the menu button and the label of the page's contents answer no key: Tab itself must
     bring each link of the menu, the page's contents list included, into view."""
     context, _ = open_view(browser, server, "narrow", java_script_enabled=False, reduced_motion="reduce")
     page = context.new_page()
     found, missed = [], []
-    urls = kinds_of_page(site)
-    assert any(contents_links(site.page(url)) for url in urls)  # a page whose contents list is in its menu
-    for url in urls:
+    assert any(contents_links(site.page(url)) for url in kinds)  # a page whose contents list is in its menu
+    for url in kinds:
         page.goto(url)
         closed = page.locator(".md-sidebar--primary").bounding_box()
         assert closed["x"] + closed["width"] <= 0, url  # the menu starts shut, out of view
@@ -248,12 +249,12 @@ def test_menu_opens_by_keyboard_on_a_narrow_screen(browser, server):
     context.close()
 
 
-def test_the_pages_contents_open_from_the_menu_by_keyboard_on_a_narrow_screen(browser, server, site):
+def test_the_pages_contents_open_from_the_menu_by_keyboard_on_a_narrow_screen(browser, server, site, kinds):
     """In the open menu the page's own item is a button, collapsed; Enter or Space opens the page's contents
     below it, in view, and closes them again, and Tab walks the contents in view."""
     context, _ = open_view(browser, server, "narrow")
     page = context.new_page()
-    urls = [url for url in kinds_of_page(site) if contents_links(site.page(url))]
+    urls = [url for url in kinds if contents_links(site.page(url))]
     assert urls
     found, missed = [], []
     for url in urls:
@@ -277,13 +278,13 @@ def test_the_pages_contents_open_from_the_menu_by_keyboard_on_a_narrow_screen(br
     assert missed == []
 
 
-def test_the_open_menu_hides_no_focus_on_a_narrow_screen(browser, server, site):
+def test_the_open_menu_hides_no_focus_on_a_narrow_screen(browser, server, site, kinds):
     """Opened from its button by keyboard, the drawer covers that button: focus moves into the drawer, every stop
     in it is in view, and the drawer shuts as focus leaves it, so that the next stop is in view too."""
     context, _ = open_view(browser, server, "narrow")
     page = context.new_page()
     found = []
-    for url in kinds_of_page(site):
+    for url in kinds:
         open_page(page, url)
         open_menu_by_keyboard(page)
         first = page.evaluate(_FOCUS)
@@ -428,7 +429,7 @@ def section_toggles(page) -> dict[str, list[str]]:
 
 
 @pytest.mark.parametrize("view", ["light", "narrow"])
-def test_each_section_of_the_menu_opens_from_a_button_that_says_whether_it_is_open(browser, server, site, view):
+def test_each_section_of_the_menu_opens_from_a_button_that_says_whether_it_is_open(browser, server, site, view, kinds):
     """WCAG 4.1.2 on a wide and a narrow screen: the control that opens a section of the menu is a button (not
     Material's label, which a screen reader heard as text), it says whether the section is open and controls the
     section's list; Enter and Space close and open it, its links shown only while it is open (the list saying so
@@ -436,7 +437,7 @@ def test_each_section_of_the_menu_opens_from_a_button_that_says_whether_it_is_op
     when it is shut."""
     context, _ = open_view(browser, server, view)
     page = context.new_page()
-    urls = [url for url in kinds_of_page(site) if section_toggles(site.page(url))]
+    urls = [url for url in kinds if section_toggles(site.page(url))]
     assert urls  # a page within a section, whose section is open in its menu
     for url in urls:
         open_page(page, url)
@@ -462,12 +463,12 @@ def test_each_section_of_the_menu_opens_from_a_button_that_says_whether_it_is_op
     context.close()
 
 
-def test_a_contents_link_chosen_in_the_menu_shuts_it_and_focus_goes_on_from_its_heading(browser, server, site):
+def test_a_contents_link_chosen_in_the_menu_shuts_it_and_focus_goes_on_from_its_heading(browser, server, site, kinds):
     """On a narrow screen, a link of the page's contents chosen in the menu by keyboard shuts the menu and shows
     its heading below the header; the next Tab goes on from that heading, in view, not into the shut menu."""
     context, _ = open_view(browser, server, "narrow")
     page = context.new_page()
-    url = next(url for url in kinds_of_page(site) if contents_links(site.page(url)))
+    url = next(url for url in kinds if contents_links(site.page(url)))
     target = contents_links(site.page(url))[-1]  # the last, far down the page: the page must move to it
     open_page(page, url)
     open_menu_by_keyboard(page)
