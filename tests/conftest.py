@@ -42,10 +42,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
-    """Fail a test of the survey that pytest-xdist did not put in its group: each process would visit every view,
-    and the run take minutes longer without a word (pytest 9.2 with pytest-xdist 3.8: pytest-xdist issue 1386)."""
+    """Fail a grouped test that pytest-xdist did not put in its group: each process would visit every view of the
+    survey (and build the hostile site, and load 10,000 partners), and the run take minutes longer without a word
+    (pytest 9.2 with pytest-xdist 3.8: pytest-xdist issue 1386)."""
     if getattr(item.config.option, "loadgroup", False) and item.get_closest_marker("xdist_group") and "@" not in item.nodeid:
-        pytest.fail("pytest-xdist did not group the browser survey's tests: keep pytest below 9.2 (pyproject.toml)", pytrace=False)
+        pytest.fail("pytest-xdist did not group the tests that share a survey view or a built data set: keep pytest below 9.2 (pyproject.toml)", pytrace=False)
 
 
 @pytest.fixture(scope="session")
