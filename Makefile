@@ -7,6 +7,9 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 # The engine that builds and serves the site: mkdocs, or properdocs (a fork of MkDocs 1.6 that builds the same site).
 ENGINE ?= mkdocs
+# pip would compile every module of every package it installs; Python compiles a module itself the first time it is
+# imported, and most are never imported here (Pygments' lexers, Babel's locales...).
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --no-compile
 
 .PHONY: serve build test test-tools audit check bench lock clean
 
@@ -17,12 +20,12 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.site-installed: requirements.lock pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(PIP_INSTALL) --require-hashes -r requirements.lock
+	$(PIP_INSTALL) --no-deps -e .
 	touch $@
 
 $(VENV)/.test-installed: requirements-test.lock pyproject.toml $(VENV)/.site-installed
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-test.lock
+	$(PIP_INSTALL) --require-hashes -r requirements-test.lock
 	touch $@
 
 # --- What people run -----------------------------------------------------------------------------

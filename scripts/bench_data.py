@@ -1,4 +1,4 @@
-"""Synthetic data sets for the benchmark: a copy of data/ whose partners are replaced by N made-up ones.
+"""Synthetic data sets for the benchmark and the tests: a copy of data/ with N partners, made up or grown from the real.
 
 The partners follow the real schema (data/partners.yml and compact_site.model.Partner): realistic names
 of councils, charities, community groups and businesses in Staffordshire places; every sector; the real
@@ -150,15 +150,21 @@ def synthetic_partners(count: int, seed: int) -> list[dict[str, Any]]:
     return partners
 
 
-def write_data_set(data_dir: Path, count: int, seed: int) -> None:
-    """Replace the partners of the data/ copy at data_dir with `count` synthetic ones."""
+def write_data_set(data_dir: Path, count: int, seed: int, *, keep_real: bool = False) -> None:
+    """Give the data/ copy at data_dir `count` partners: made-up ones in place of the real, or with keep_real the
+    Compact's own followed by made-up ones (each joined after the draft; one whose name or address a real partner
+    has is left out)."""
     partners_file = data_dir / "partners.yml"
     real = yaml.safe_load(partners_file.read_text(encoding="utf-8"))
     known = {kind["key"] for kind in real["types"]}
+    kept = real["partners"] if keep_real else []
+    taken = {key for partner in kept for key in (partner["name"], partner["slug"])}
+    made_up = [partner for partner in synthetic_partners(count, seed) if partner["name"] not in taken and partner["slug"] not in taken]
     content = {
         "sectors": real["sectors"],
         "types": real["types"] + [kind for kind in EXTRA_TYPES if kind["key"] not in known],
-        "partners": synthetic_partners(count, seed),
+        "partners": kept + made_up[: count - len(kept)],
     }
-    header = f"# Synthetic data for scripts/bench: {count} made-up partners (seed {seed}). Not the Compact's data.\n"
-    partners_file.write_text(header + yaml.safe_dump(content, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
+    header = f"# Synthetic data for scripts/bench and the tests: {count} partners, {count - len(kept)} made up (seed {seed}).\n"
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's where PyYAML has it, as compact_site.loading reads with libyaml
+    partners_file.write_text(header + yaml.dump(content, Dumper=dumper, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")

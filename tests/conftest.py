@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from compact_site.compact import Compact
 from compact_site.loading import load_compact
@@ -78,19 +77,8 @@ def data_dir() -> Path:
 def ten_thousand_partners(tmp_path_factory: pytest.TempPathFactory) -> Compact:
     """The real data grown to 10,000 partners: the Compact's 23, and made-up ones that joined after its draft."""
     sys.path.insert(0, str(ROOT / "scripts"))  # scripts/ is not a package
-    from bench_data import synthetic_partners
+    from bench_data import write_data_set
 
     data = shutil.copytree(ROOT / "data", tmp_path_factory.mktemp("grown") / "data")
-    partners_file = data / "partners.yml"
-    content = yaml.safe_load(partners_file.read_text(encoding="utf-8"))
-    known = {kind["key"] for kind in content["types"]}
-    real = {key for partner in content["partners"] for key in (partner["name"], partner["slug"])}
-    fresh = [partner for partner in synthetic_partners(10_100, seed=16) if partner["name"] not in real and partner["slug"] not in real]
-    made_up = fresh[: 10_000 - len(content["partners"])]  # made-up names that a real partner has are left out
-    for partner in made_up:  # each made-up partner joined after the draft (bench_data gives it joined_on)
-        if partner["type"] not in known:
-            known.add(partner["type"])
-            content["types"].append({"key": partner["type"], "name": partner["type"], "plural": partner["type"]})
-    content["partners"] += made_up
-    partners_file.write_text(yaml.safe_dump(content, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    write_data_set(data, 10_000, seed=16, keep_real=True)
     return load_compact(data)

@@ -112,6 +112,15 @@ def _width_of(text: str, size: int, bold: bool) -> int:
     return math.ceil(len(text) * size * _GLYPH_WIDTH[bold])
 
 
+# Every badge a partner has, as (look, size), in order: the small teal one (badge.svg) first.
+BADGE_KINDS = tuple((look, size) for look in LOOKS for size in SIZES)
+
+
+def badge_file_name(look: str, size: BadgeSize) -> str:
+    """The file name of a partner's badge of one look and size, beside its page."""
+    return f"badge{LOOKS[look].suffix}{size.suffix}.svg"
+
+
 def badge_layout(partner: Partner, document: Document, size: BadgeSize = SIZES[0], look: str = "teal") -> Badge:
     """One badge of a partner: the Compact's title, the partner's name and its claim, wrapped to the size."""
     colours = LOOKS[look]
@@ -127,7 +136,7 @@ def badge_layout(partner: Partner, document: Document, size: BadgeSize = SIZES[0
     width = 2 * size.padding + max(_width_of(line.text, line.size, line.bold) for line in lines)
     title = f"{partner.name}: {badge_claim(partner)}. {document.full_title}."
     return Badge(
-        file_name=f"badge{colours.suffix}{size.suffix}.svg",
+        file_name=badge_file_name(look, size),
         look_name=colours.name,
         size_name=size.name,
         title=title,
@@ -142,5 +151,5 @@ def badge_layout(partner: Partner, document: Document, size: BadgeSize = SIZES[0
 
 
 def all_badges(partner: Partner, document: Document) -> list[Badge]:
-    """Every badge of a partner: each look in each size, the small teal one (badge.svg) first."""
-    return [badge_layout(partner, document, size, look) for look in LOOKS for size in SIZES]
+    """Every badge of a partner, laid out, in the order of BADGE_KINDS."""
+    return [badge_layout(partner, document, size, look) for look, size in BADGE_KINDS]

@@ -20,7 +20,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import opendata, paragraphs, reading, sitemap
-from .badges import all_badges, badge_claim, partner_claim
+from .badges import all_badges, badge_claim, badge_layout, partner_claim
 from .compact import Compact
 from .directory import listed_in_full
 from .feed import atom_feed, change_title
@@ -57,7 +57,9 @@ OUTPUTS: dict[str, Callable[["SiteRenderer", SiteEntry], str]] = {
     "partners_csv": lambda r, entry: opendata.partners_csv(r.partner_records),
     "feed": lambda r, entry: atom_feed(r.compact, r.site_url, r.history, r.xml_env),
     "robots": lambda r, entry: r.env.get_template("robots.txt.j2").render(),
-    "badge": lambda r, entry: r.xml_env.get_template("badge.svg.j2").render(badge=entry.context["badge"]),
+    "badge": lambda r, entry: r.xml_env.get_template("badge.svg.j2").render(
+        badge=badge_layout(entry.context["partner"], r.compact.document, entry.context["size"], entry.context["look"])
+    ),
     "qr": lambda r, entry: qr_svg(r.site_url + sitemap.url_for(entry.context["partner"])),
 }
 

@@ -15,7 +15,7 @@ from typing import Any, Mapping
 
 from urllib.parse import quote
 
-from .badges import all_badges, partner_claim
+from .badges import BADGE_KINDS, badge_file_name, partner_claim
 from .compact import Compact
 from .directory import list_pages
 from .model import Objective, Partner, Principle
@@ -195,6 +195,8 @@ def site_map(compact: Compact) -> SiteMap:
     for partner in compact.partners:
         entries.append(_file(qr_url(partner), "qr", partners, partner=partner))
         # A badge embedded elsewhere keeps working after a rename, as the page's old address does.
-        for badge in all_badges(partner, compact.document):
-            entries += [_file(badge_url(partner, slug=slug, file_name=badge.file_name), "badge", partners, badge=badge) for slug in (partner.slug, *partner.former_slugs)]
+        # Named here, laid out only when drawn (rendering.py): the site map of 10,000 partners is asked for by every check.
+        for look, size in BADGE_KINDS:
+            file_name = badge_file_name(look, size)
+            entries += [_file(badge_url(partner, slug=slug, file_name=file_name), "badge", partners, partner=partner, look=look, size=size) for slug in (partner.slug, *partner.former_slugs)]
     return SiteMap(tuple(entries))
