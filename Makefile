@@ -7,9 +7,9 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 # The engine that builds and serves the site: mkdocs, or properdocs (a fork of MkDocs 1.6 that builds the same site).
 ENGINE ?= mkdocs
-# pip would compile every module of every package it installs; Python compiles a module itself the first time it is
-# imported, and most are never imported here (Pygments' lexers, Babel's locales...).
-PIP_INSTALL := $(BIN)/python -m pip install --quiet --no-compile
+# pip compiles every module as it installs it: where PYTHONDONTWRITEBYTECODE is set (as on this project's machines)
+# Python would otherwise compile each module it imports again in every process, and the tests start many.
+PIP_INSTALL := $(BIN)/python -m pip install --quiet
 
 .PHONY: serve build test test-tools audit check bench lock clean
 

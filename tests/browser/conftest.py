@@ -108,7 +108,8 @@ def open_page(browser: Browser, server: str):
 @pytest.fixture(scope="session")
 def survey(browser: Browser, server: str, site: BuiltSite, axe_script: str) -> Survey:
     """Visits of the site's pages and its 404 page, each kind made once per session and shared by the tests that read it."""
-    return Survey(browser, server, [*site.urls, MISSING], axe_script)
+    pages = {url: site.page(url) for url in site.urls} | {MISSING: site.not_found}
+    return Survey(browser, server, pages, axe_script)
 
 
 @pytest.fixture(scope="session")

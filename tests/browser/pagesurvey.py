@@ -6,6 +6,10 @@ errors, Content-Security-Policy violations, cookies, web fonts, what the page ke
 contrast is too low and, in the views with JavaScript, axe-core's accessibility violations. The light
 view also prints each page (print media, no reload) and records what of the screen's chrome would reach
 the paper. Each view is visited once per session; the tests assert on the records.
+
+axe-core runs on every page in the light view. The dark and the narrow views show the same markup in other colours
+or another layout, which a page's kinds of element decide (the tags and classes of its chrome and its content):
+there axe-core runs on one page of each kind, and every page is still visited for all the rest.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request, Response, WebError
 
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's, installed by scripts/install-test-tools
@@ -138,6 +143,17 @@ VIEWS = {
 }
 SCRIPTED_VIEWS = ("light", "dark", "narrow")  # axe-core and the policy listener are scripts: not run where scripts are off
 AXE_BY_VIEW = {"light": AXE_OPTIONS, "dark": AXE_COLOUR_OPTIONS, "narrow": AXE_OPTIONS}
+AXE_ON_EVERY_PAGE = ("light",)  # the other views run axe-core on one page of each kind
+
+
+def one_page_of_each_kind(pages: dict[str, BeautifulSoup]) -> set[str]:
+    """The first page of each kind: a kind is the set of tags and classes of the elements of its <body>, which
+    decide what the theme's styles make of it (the place in the menu shows in its classes too)."""
+    first: dict[frozenset, str] = {}
+    for url, page in pages.items():
+        kind = frozenset((element.name, tuple(sorted(element.get("class", [])))) for element in page.body.find_all(True))
+        first.setdefault(kind, url)
+    return set(first.values())
 
 
 @dataclass
@@ -150,6 +166,7 @@ class PageVisit:
     failures: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     csp_violations: list[str] = field(default_factory=list)
+    axe_ran: bool = False
     axe_violations: list[dict] = field(default_factory=list)
     low_contrast: list[str] = field(default_factory=list)
     color_scheme: str | None = None
@@ -231,6 +248,7 @@ def load(page: Page, recorder: Recorder, url: str, *, axe_options: dict | None =
     page.goto(url, wait_until="load")
     if axe_options is not None:
         recorder.visit.axe_violations = page.evaluate(_RUN_AXE, axe_options)
+        recorder.visit.axe_ran = True
     icon = page.evaluate(_ICON)
     for _ in range(SETTLE_WAIT_MS // 10):  # bounded: an icon never asked for is test_errors' to report, not a hang
         if icon in recorder.settled and recorder.settled.issuperset(recorder.visit.requests):
@@ -265,10 +283,11 @@ def read_paper(page: Page, visit: PageVisit) -> None:
 class Survey:
     """The site's pages visited once per view and per session, the records kept for every test to read."""
 
-    def __init__(self, browser: Browser, base_url: str, urls: list[str], axe_script: str) -> None:
+    def __init__(self, browser: Browser, base_url: str, pages: dict[str, BeautifulSoup], axe_script: str) -> None:
         self.browser = browser
         self.base_url = base_url
-        self.urls = urls
+        self.urls = list(pages)
+        self.each_kind = one_page_of_each_kind(pages)
         self.axe_script = axe_script
         self.cookies: dict[str, list] = {}
         self._views: dict[str, dict[str, PageVisit]] = {}
@@ -281,7 +300,8 @@ class Survey:
             page = context.new_page()
             visits = {}
             for url in self.urls:
-                visits[url] = load(page, recorder, url, axe_options=AXE_BY_VIEW.get(view))
+                axe_here = view in AXE_ON_EVERY_PAGE or url in self.each_kind
+                visits[url] = load(page, recorder, url, axe_options=AXE_BY_VIEW.get(view) if axe_here else None)
                 if view == "light":
                     read_paper(page, visits[url])
             self.cookies[view] = context.cookies()

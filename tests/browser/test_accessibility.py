@@ -1,5 +1,5 @@
-"""WCAG 2.2 AA on every page, in the light and the dark palette (axe-core's rules of colour: the markup is the light
-view's) and at 320 CSS px wide (Chromium, axe-core)."""
+"""WCAG 2.2 AA on every page (Chromium, axe-core), and on each kind of page in the dark palette (axe-core's rules of
+colour: the markup is the light view's) and at 320 CSS px wide (pagesurvey.py says what a kind of page is)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import re
 
 import pytest
 
-from pagesurvey import SCRIPTED_VIEWS, axe_report, report
+from bs4 import BeautifulSoup
+
+from pagesurvey import AXE_ON_EVERY_PAGE, SCRIPTED_VIEWS, axe_report, one_page_of_each_kind, report
 
 # The colour scheme Material puts on <body> in each view: proof that the view showed the palette it names.
 SCHEMES = {"light": "default", "dark": "slate", "narrow": "default"}
@@ -18,7 +20,18 @@ HEADING = re.compile(r"h[1-6]")
 def test_axe_finds_no_violation_on_any_page(survey, view):
     visits = survey.visits(view)
     assert {visit.color_scheme for visit in visits.values()} == {SCHEMES[view]}
+    checked = {url for url, visit in visits.items() if visit.axe_ran}
+    assert checked == (set(visits) if view in AXE_ON_EVERY_PAGE else survey.each_kind)
     assert axe_report(visits) == []
+
+
+def test_pages_that_differ_only_in_words_are_one_kind_and_an_element_of_another_kind_makes_another(site):
+    page = site.page("compact/governance/")
+    reworded, added = BeautifulSoup(str(page), "html.parser"), BeautifulSoup(str(page), "html.parser")
+    reworded.h1.string = "Other words"
+    added.article.append(added.new_tag("span", attrs={"class": "compact-new"}))
+    assert one_page_of_each_kind({"a": page, "b": reworded}) == {"a"}
+    assert one_page_of_each_kind({"a": page, "b": reworded, "c": added}) == {"a", "c"}
 
 
 @pytest.mark.parametrize("view", ["light", "dark"])
