@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from compact_site.loading import load_compact
+from running_scripts import run_script
 from sitebuild import ROOT
 
 SCRIPT = ROOT / "scripts" / "add-partner"
@@ -25,10 +26,9 @@ def data(tmp_path: Path) -> Path:
     return Path(shutil.copytree(ROOT / "data", tmp_path / "data"))
 
 
-def add_partner(data: Path, *args: str, stdin: int = subprocess.DEVNULL) -> subprocess.CompletedProcess[str]:
+def add_partner(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run the script on data from another folder (so nothing depends on the working directory), without a terminal."""
-    command = [sys.executable, str(SCRIPT), "--data-dir", str(data), *args]
-    return subprocess.run(command, cwd=data.parent, stdin=stdin, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    return run_script("add-partner", "--data-dir", str(data), *args, cwd=data.parent)
 
 
 def added_lines(before: str, after: str) -> list[str]:
@@ -133,8 +133,9 @@ def test_in_a_terminal_it_asks_for_what_is_missing(data: Path):
     terminal, script_side = os.openpty()
     answers = ["Ysgol Gymraeg Caerdydd – Cyf.", "", "vcs", "VCS infrastructure body", ""]  # Enter keeps the suggested slug, status named
     os.write(terminal, "".join(f"{answer}\n" for answer in answers).encode("utf-8"))
-    try:
-        result = add_partner(data, stdin=script_side)
+    try:  # the script's own command line, its standard input a terminal
+        command = [sys.executable, str(SCRIPT), "--data-dir", str(data)]
+        result = subprocess.run(command, cwd=data.parent, stdin=script_side, capture_output=True, text=True, encoding="utf-8", timeout=120)
     finally:
         os.close(terminal)
         os.close(script_side)

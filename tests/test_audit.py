@@ -5,21 +5,9 @@ Lighthouse itself runs only in `make audit`: these tests give it made-up reports
 
 from __future__ import annotations
 
-import importlib.machinery
-import importlib.util
+from running_scripts import load_script
 
-from sitebuild import ROOT
-
-
-def load_audit_script():
-    loader = importlib.machinery.SourceFileLoader("audit_script", str(ROOT / "scripts" / "audit"))
-    spec = importlib.util.spec_from_loader(loader.name, loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
-
-
-audit = load_audit_script()
+audit = load_script("audit")
 
 
 def report(first_paint: float, interactive: float, performance: float = 0.99, benchmark_index: float = 2000) -> dict:

@@ -23,6 +23,7 @@ from pydantic import ValidationError
 from compact_site.addresses import lost_addresses
 from compact_site.loading import DATA_FILES, DataError, load_compact, parse_yaml
 from compact_site.sitemap import site_map
+from running_scripts import run_script
 from sitebuild import ROOT, build_site, copy_project
 
 DATA = ROOT / "data"
@@ -331,14 +332,14 @@ def test_check_reports_the_same_problems_without_building(tmp_path: Path):
     case = next(case for case in CASES if case.id == "unknown-sector")
     text, line = case.broken()
     (root / "data" / case.file).write_text(text, encoding="utf-8")
-    result = subprocess.run([sys.executable, str(root / "scripts" / "check"), "--root", str(root)], capture_output=True, text=True)
+    result = run_script("check", "--root", str(root))
     assert result.returncode == 1
     assert f"data/partners.yml:{line}:" in result.stderr and case.message in result.stderr
     assert not (root / "site").exists()
 
 
 def test_check_passes_on_the_real_data():
-    result = subprocess.run([sys.executable, "scripts/check"], cwd=ROOT, capture_output=True, text=True)
+    result = run_script("check", cwd=ROOT, as_command=True)  # the editor's command itself, as `make check` runs it
     assert result.returncode == 0, result.stderr
 
 

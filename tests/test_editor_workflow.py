@@ -10,7 +10,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 from urllib.parse import urljoin
@@ -21,6 +20,7 @@ from mkdocs.exceptions import Abort
 from compact_site.loading import load_compact
 from compact_site.schemas import schema_files
 from hostile_data import HOSTILE_PROSE, HOSTILE_TITLE, UNUSUAL_NAMES
+from running_scripts import run_script
 from sitebuild import ROOT, build_site, copy_project
 
 
@@ -104,7 +104,7 @@ def test_every_listed_address_is_a_page_built(site):
 
 
 def run_check(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "check"), "--root", str(root)], capture_output=True, text=True)
+    return run_script("check", "--root", str(root))
 
 
 VAST_NAMED = "  - slug: vast\n    name: VAST\n    sector: vcs\n    type: vcs-infrastructure-body\n    status: named\n    signed_on:\n"
@@ -213,7 +213,7 @@ def test_a_rename_without_a_redirect_stops_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
     partners = project / "data" / "partners.yml"
     partners.write_text(partners.read_text(encoding="utf-8").replace("  - slug: vast\n", "  - slug: vast-stoke\n"), encoding="utf-8")
-    result = subprocess.run([sys.executable, str(project / "scripts" / "check"), "--root", str(project)], capture_output=True, text=True)
+    result = run_check(project)
     assert result.returncode == 1 and "partners/vast/: this published address would disappear" in result.stderr
 
 

@@ -8,7 +8,6 @@ import datetime as dt
 import json
 import re
 import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -19,7 +18,8 @@ from bs4 import BeautifulSoup
 from compact_site.loading import load_compact
 from compact_site.text import gov_date
 from governance_records import CONCERNS, COUNTY, MEETINGS, PARTNER_FACTS, STAFFORD, clear_governance, facts_in, record_governance
-from sitebuild import ROOT, BuiltSite, build_site, copy_project
+from running_scripts import run_script
+from sitebuild import BuiltSite, build_site, copy_project
 
 GOVERNANCE = "compact/governance/"
 
@@ -57,12 +57,9 @@ def names(project: Path) -> dict[str, str]:
     return {partner.slug: partner.name for partner in load_compact(project / "data").partners}
 
 
-def run(script: str, *args: str, root: Path | None = None) -> subprocess.CompletedProcess:
+def run(script: str, *args: str, root: Path | None = None, as_command: bool = False) -> subprocess.CompletedProcess:
     """Run one of the project's scripts, on the project at `root` (the repository by default)."""
-    command = [sys.executable, str(ROOT / "scripts" / script), *args]
-    if root is not None:
-        command += ["--root", str(root)]
-    return subprocess.run(command, capture_output=True, text=True)
+    return run_script(script, *args, *(["--root", str(root)] if root else []), as_command=as_command)
 
 
 # --- The governance page -----------------------------------------------------------------------------
@@ -221,7 +218,7 @@ def test_the_annual_report_page_counts_the_year_from_the_records(recorded, names
 
 
 def test_scripts_annual_report_prints_the_pages_annex(recorded, project):
-    result = run("annual-report", "2015", root=project)
+    result = run("annual-report", "2015", root=project, as_command=True)
     assert result.returncode == 0, result.stderr
     printed = BeautifulSoup(markdown.markdown(result.stdout), "html.parser")
     page = recorded.page("compact/annual-reports/2015/").select_one("article")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +13,10 @@ import pytest
 from compact_site.loading import load_compact
 from compact_site.rendering import SiteRenderer
 from compact_site.signing import sign_form_url
+from running_scripts import run_script
 from sitebuild import ROOT
 from test_github_files import GITHUB, fake, job_step, read_yaml, run_step
 
-SCRIPT = ROOT / "scripts" / "record-signature"
 WORKFLOW = GITHUB / "workflows" / "record-signature.yml"
 ANSWERS = {
     "Organisation name": "VAST",
@@ -43,8 +42,8 @@ def data(tmp_path: Path) -> Path:
     return shutil.copytree(ROOT / "data", tmp_path / "data")
 
 
-def record(data: Path, body: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(SCRIPT), "-", "--data-dir", str(data)], input=body, capture_output=True, text=True)
+def record(data: Path, body: str, *, as_command: bool = False) -> subprocess.CompletedProcess:
+    return run_script("record-signature", "-", "--data-dir", str(data), stdin=body, as_command=as_command)
 
 
 def snapshot(data: Path) -> dict[str, bytes]:
@@ -53,7 +52,7 @@ def snapshot(data: Path) -> dict[str, bytes]:
 
 def test_a_named_partner_is_recorded_as_signed_with_its_facts_and_a_changelog_line(data):
     before = (data / "partners.yml").read_text(encoding="utf-8")
-    result = record(data, issue_body())
+    result = record(data, issue_body(), as_command=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout == "Recorded that VAST signed the Agreement on 2015-03-09.\n"
     compact = load_compact(data)
