@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import sys
@@ -56,8 +57,17 @@ def compact() -> Compact:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The real site, built once from the repository into a temporary folder."""
-    return build_site(ROOT, tmp_path_factory.mktemp("site"))
+    """The real site, built once per run from the repository into a temporary folder: under pytest-xdist, by the
+    first process to ask, into the folder the processes share, while the others wait for it (no test writes to it)."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return build_site(ROOT, tmp_path_factory.mktemp("site"))
+    shared = tmp_path_factory.getbasetemp().parent  # this run's, shared by its processes
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not (shared / "site.built").exists():
+            build_site(ROOT, shared / "site")
+            (shared / "site.built").touch()
+    return BuiltSite(shared / "site")
 
 
 @pytest.fixture(scope="session")
