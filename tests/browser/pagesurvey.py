@@ -9,7 +9,9 @@ the paper. Each view is visited once per session; the tests assert on the record
 
 axe-core runs on every page in the light view. The dark and the narrow views show the same markup in other colours
 or another layout, which a page's kinds of element decide (the tags and classes of its chrome and its content):
-there axe-core runs on one page of each kind, and every page is still visited for all the rest.
+there axe-core runs on one page of each kind. The narrow view still visits every page (how far a page scrolls
+sideways depends on its words too); the dark view, whose pages are the light view's but for their colours, visits
+one page of each kind.
 """
 
 from __future__ import annotations
@@ -144,6 +146,7 @@ VIEWS = {
 SCRIPTED_VIEWS = ("light", "dark", "narrow")  # axe-core and the policy listener are scripts: not run where scripts are off
 AXE_BY_VIEW = {"light": AXE_OPTIONS, "dark": AXE_COLOUR_OPTIONS, "narrow": AXE_OPTIONS}
 AXE_ON_EVERY_PAGE = ("light",)  # the other views run axe-core on one page of each kind
+EACH_KIND_VIEWS = ("dark",)  # views that visit one page of each kind, not every page
 
 
 def one_page_of_each_kind(pages: dict[str, BeautifulSoup]) -> set[str]:
@@ -292,14 +295,18 @@ class Survey:
         self.cookies: dict[str, list] = {}
         self._views: dict[str, dict[str, PageVisit]] = {}
 
+    def urls_of(self, view: str) -> list[str]:
+        """The pages a view visits: every page, or one of each kind (EACH_KIND_VIEWS)."""
+        return [url for url in self.urls if url in self.each_kind] if view in EACH_KIND_VIEWS else self.urls
+
     def visits(self, view: str) -> dict[str, PageVisit]:
-        """Every page in one view, by URL: visited on first use, then kept."""
+        """The pages of one view (urls_of), by URL: visited on first use, then kept."""
         if view not in self._views:
             context, recorder = open_view(self.browser, self.base_url, view)
             context.add_init_script(self.axe_script)  # given once, for every page, not sent again with each
             page = context.new_page()
             visits = {}
-            for url in self.urls:
+            for url in self.urls_of(view):
                 axe_here = view in AXE_ON_EVERY_PAGE or url in self.each_kind
                 visits[url] = load(page, recorder, url, axe_options=AXE_BY_VIEW.get(view) if axe_here else None)
                 if view == "light":
