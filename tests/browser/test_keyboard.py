@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from pagesurvey import open_view
+from pagesurvey import VIEWS, open_view
 
 MAX_TAB_STOPS = 400  # far more than any page has: a page that never lets focus go round fails, not hangs
 # The header's menu button that docs/javascripts/narrow-menu.js puts in the place of Material's label, with
@@ -98,6 +98,28 @@ def kinds(site) -> list[str]:
     return list(first_of_kind.values())
 
 
+@pytest.fixture(scope="module")
+def tab(browser, server):
+    """A browser tab of a view (pagesurvey.VIEWS) with any other options, kept for this module's tests, each of
+    which opens its pages in it afresh: a new tab costs Chromium a new renderer; a page opened in a kept tab does not.
+    Each test gets the tab on a blank page at the view's own size. No test here chooses a palette or stores anything."""
+    opened = {}
+
+    def opener(view: str, **options):
+        key = (view, repr(sorted(options.items())))
+        if key not in opened:
+            context, _ = open_view(browser, server, view, **options)
+            opened[key] = context.new_page()
+        page = opened[key]
+        page.goto("about:blank")
+        page.set_viewport_size(VIEWS[view]["viewport"])  # a test may set another size for itself
+        return page
+
+    yield opener
+    for page in opened.values():
+        page.context.close()
+
+
 def open_page(page, url: str, *, scripts: bool = True) -> None:
     """Open a page and let its scripts start: Material's and this site's run before the load event (none is
     deferred, and the search index comes only on demand), and two frames on their transitions have finished."""
@@ -165,25 +187,22 @@ def open_menu_by_keyboard(page) -> None:
 
 
 @pytest.mark.parametrize("view", ["light", "narrow"])
-def test_focus_is_always_visible_on_every_kind_of_page(browser, server, site, view, kinds):
+def test_focus_is_always_visible_on_every_kind_of_page(tab, server, site, view, kinds):
     # Reduced motion (which Material honours) ends each transition at once: the ring is the same, the walk quicker.
-    context, _ = open_view(browser, server, view, reduced_motion="reduce")
-    page = context.new_page()
+    page = tab(view, reduced_motion="reduce")
     found = []
     for url in kinds:
         open_page(page, url)
         stops = tab_stops(page)
         assert stops[0]["name"] == f"a {site.page(url).select_one('a.md-skip').get_text(strip=True)}", url
         found += unseen(url, stops)
-    context.close()
     assert found == []
 
 
-def test_tab_reaches_every_menu_link_in_view_without_javascript_on_a_narrow_screen(browser, server, site, kinds):
+def test_tab_reaches_every_menu_link_in_view_without_javascript_on_a_narrow_screen(tab, server, site, kinds):
     """Without JavaScript the menu button and the label of the page's contents answer no key: Tab itself must
     bring each link of the menu, the page's contents list included, into view."""
-    context, _ = open_view(browser, server, "narrow", java_script_enabled=False, reduced_motion="reduce")
-    page = context.new_page()
+    page = tab("narrow", java_script_enabled=False, reduced_motion="reduce")
     found, missed = [], []
     assert any(contents_links(site.page(url)) for url in kinds)  # a page whose contents list is in its menu
     for url in kinds:
@@ -196,14 +215,12 @@ def test_tab_reaches_every_menu_link_in_view_without_javascript_on_a_narrow_scre
         expected = menu_links(site.page(url))
         assert len(set(expected) - set(contents_links(site.page(url)))) > 5, url  # the whole menu, not the contents alone
         missed += [f"/{url}: {href}" for href in expected if href not in reached]
-    context.close()
     assert found == []
     assert missed == []
 
 
-def test_skip_link_moves_to_the_content(browser, server, site):
-    context, _ = open_view(browser, server, "light")
-    page = context.new_page()
+def test_skip_link_moves_to_the_content(tab, server, site):
+    page = tab("light")
     url = site.urls[0]
     open_page(page, url)
     page.keyboard.press("Tab")
@@ -212,14 +229,12 @@ def test_skip_link_moves_to_the_content(browser, server, site):
     assert page.evaluate("location.hash") == target
     page.keyboard.press("Tab")  # the next stop is in the content, after the heading skipped to
     assert page.evaluate("document.activeElement.closest('article') !== null")
-    context.close()
 
 
 @pytest.mark.parametrize("view", ["light", "narrow"])
-def test_search_finds_a_partner_and_opens_its_page_by_keyboard(browser, server, compact, view):
+def test_search_finds_a_partner_and_opens_its_page_by_keyboard(tab, server, compact, view):
     partner = compact.partners[0]
-    context, _ = open_view(browser, server, view)
-    page = context.new_page()
+    page = tab(view)
     open_page(page, "")
     tab_to(page, "input.md-search__input")
     page.keyboard.type(partner.name)
@@ -231,12 +246,10 @@ def test_search_finds_a_partner_and_opens_its_page_by_keyboard(browser, server, 
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url.split("?")[0] == f"{server}partners/{partner.slug}/"
-    context.close()
 
 
-def test_menu_opens_by_keyboard_on_a_narrow_screen(browser, server):
-    context, _ = open_view(browser, server, "narrow")
-    page = context.new_page()
+def test_menu_opens_by_keyboard_on_a_narrow_screen(tab, server):
+    page = tab("narrow")
     open_page(page, "compact/")  # a page within a section: the menu opens with it
     tab_to(page, MENU_BUTTON)
     assert not page.evaluate(DRAWER_OPEN)
@@ -246,14 +259,12 @@ def test_menu_opens_by_keyboard_on_a_narrow_screen(browser, server):
     stops = [page.evaluate(_FOCUS), *tab_stops(page)]  # where the opening drawer put focus, then each Tab on
     nav_stops = [stop for stop in stops if stop["name"].startswith("a ") and stop["seen"]]
     assert any(stop["name"] == f"a {first_nav_link}" for stop in nav_stops)
-    context.close()
 
 
-def test_the_pages_contents_open_from_the_menu_by_keyboard_on_a_narrow_screen(browser, server, site, kinds):
+def test_the_pages_contents_open_from_the_menu_by_keyboard_on_a_narrow_screen(tab, server, site, kinds):
     """In the open menu the page's own item is a button, collapsed; Enter or Space opens the page's contents
     below it, in view, and closes them again, and Tab walks the contents in view."""
-    context, _ = open_view(browser, server, "narrow")
-    page = context.new_page()
+    page = tab("narrow")
     urls = [url for url in kinds if contents_links(site.page(url))]
     assert urls
     found, missed = [], []
@@ -273,16 +284,14 @@ def test_the_pages_contents_open_from_the_menu_by_keyboard_on_a_narrow_screen(br
         found += unseen(url, stops)
         reached = {stop["href"] for stop in stops}
         missed += [f"/{url}: {href}" for href in expected if href not in reached]
-    context.close()
     assert found == []
     assert missed == []
 
 
-def test_the_open_menu_hides_no_focus_on_a_narrow_screen(browser, server, site, kinds):
+def test_the_open_menu_hides_no_focus_on_a_narrow_screen(tab, server, site, kinds):
     """Opened from its button by keyboard, the drawer covers that button: focus moves into the drawer, every stop
     in it is in view, and the drawer shuts as focus leaves it, so that the next stop is in view too."""
-    context, _ = open_view(browser, server, "narrow")
-    page = context.new_page()
+    page = tab("narrow")
     found = []
     for url in kinds:
         open_page(page, url)
@@ -292,15 +301,13 @@ def test_the_open_menu_hides_no_focus_on_a_narrow_screen(browser, server, site, 
         stops = [first, *tab_stops(page, menu_only=True)]
         found += unseen(url, stops)
         assert not stops[-1]["menu"] and not page.evaluate(DRAWER_OPEN), url
-    context.close()
     assert found == []
 
 
 @pytest.mark.parametrize("key", ["Escape", "Shift+Tab"])
-def test_the_open_menu_gives_focus_back_on_a_narrow_screen(browser, server, key):
+def test_the_open_menu_gives_focus_back_on_a_narrow_screen(tab, server, key):
     """Escape, or Shift+Tab from the menu's first stop, shuts the menu; Escape gives focus back to its button."""
-    context, _ = open_view(browser, server, "narrow")
-    page = context.new_page()
+    page = tab("narrow")
     open_page(page, "compact/governance/")
     open_menu_by_keyboard(page)
     page.keyboard.press(key)
@@ -310,15 +317,13 @@ def test_the_open_menu_gives_focus_back_on_a_narrow_screen(browser, server, key)
     assert unseen("compact/governance/", [stop]) == []
     if key == "Escape":
         assert page.evaluate("selector => document.activeElement.matches(selector)", MENU_BUTTON)
-    context.close()
 
 
 @pytest.mark.parametrize("how", ["Enter", "Space", "click"])
-def test_the_menu_button_is_a_button_that_says_whether_the_menu_is_open(browser, server, site, how):
+def test_the_menu_button_is_a_button_that_says_whether_the_menu_is_open(tab, server, site, how):
     """WCAG 4.1.2 at 320 px: the header's menu control is a button named "Menu" (not a label, which a screen
     reader heard as text), it controls the menu's navigation, and says whether the menu is open."""
-    context, _ = open_view(browser, server, "narrow")
-    page = context.new_page()
+    page = tab("narrow")
     url = "compact/governance/"
     open_page(page, url)
     header = page.locator(".md-header")
@@ -344,14 +349,12 @@ def test_the_menu_button_is_a_button_that_says_whether_the_menu_is_open(browser,
     assert not page.evaluate(DRAWER_OPEN)
     assert menu.get_attribute("aria-expanded") == "false"
     assert page.evaluate("selector => document.activeElement.matches(selector)", MENU_BUTTON)
-    context.close()
 
 
-def test_the_menu_button_follows_the_drawer_however_it_shuts(browser, server):
+def test_the_menu_button_follows_the_drawer_however_it_shuts(tab, server):
     """Material's script, the shade beside the open drawer and focus leaving it shut the drawer too: the button
     says so each time."""
-    context, _ = open_view(browser, server, "narrow")
-    page = context.new_page()
+    page = tab("narrow")
     open_page(page, "compact/governance/")
     menu = page.locator(MENU_BUTTON)
     for shut in ["document.querySelector('.md-overlay').click()", "document.getElementById('__drawer').click()"]:
@@ -362,16 +365,14 @@ def test_the_menu_button_follows_the_drawer_however_it_shuts(browser, server):
         page.evaluate(_SETTLE)
         assert not page.evaluate(DRAWER_OPEN)
         assert menu.get_attribute("aria-expanded") == "false", shut
-    context.close()
 
 
 @pytest.mark.parametrize("scripts", [True, False], ids=["javascript", "no-javascript"])
-def test_the_menu_has_one_tab_stop_on_a_narrow_screen_and_none_without_javascript(browser, server, scripts):
+def test_the_menu_has_one_tab_stop_on_a_narrow_screen_and_none_without_javascript(tab, server, scripts):
     """With the button in its place, the label takes no focus: Tab through the header meets the menu once, on
     the button. Without JavaScript no key works the label, so Tab does not stop on it at all (it walks into the
     drawer instead: see the test above)."""
-    context, _ = open_view(browser, server, "narrow", java_script_enabled=scripts)
-    page = context.new_page()
+    page = tab("narrow", java_script_enabled=scripts)
     open_page(page, "compact/governance/", scripts=scripts)
     # The focused element of the header: which of the menu's controls it is, or its tag and classes.
     focused = f"""() => {{
@@ -391,24 +392,22 @@ def test_the_menu_has_one_tab_stop_on_a_narrow_screen_and_none_without_javascrip
             break  # Tab has gone through the header and out of it
     assert [stop for stop in stops if stop.startswith("menu ")] == (["menu button"] if scripts else []), stops
     assert page.locator(MENU_LABEL).is_visible() != scripts
-    context.close()
 
 
 @pytest.mark.parametrize("width", [320, 1219, 1220, 1280])
-def test_the_menu_button_shows_exactly_where_the_label_does_without_javascript(browser, server, width):
+def test_the_menu_button_shows_exactly_where_the_label_does_without_javascript(tab, server, width):
     """Material hides its menu label at 76.25em (1220 px) and wider, where the navigation is a sidebar: the button
     in its place shows where the label shows without JavaScript, and a wide screen has no menu button at all."""
     shown = {}
     for scripts, control in [(True, MENU_BUTTON), (False, MENU_LABEL)]:
-        context, _ = open_view(browser, server, "narrow", viewport={"width": width, "height": 640}, java_script_enabled=scripts)
-        page = context.new_page()
+        page = tab("narrow", java_script_enabled=scripts)
+        page.set_viewport_size({"width": width, "height": 640})
         open_page(page, "compact/governance/", scripts=scripts)
         shown[scripts] = page.locator(control).is_visible()
         if scripts:
             assert page.locator(control).count() == 1  # there, hidden or not
             assert not page.locator(MENU_LABEL).is_visible()
             assert page.locator(".md-header").get_by_role("button", name="Menu", exact=True).count() == int(shown[scripts])
-        context.close()
     assert shown[True] == shown[False] == (width < 1220)
 
 
@@ -429,14 +428,13 @@ def section_toggles(page) -> dict[str, list[str]]:
 
 
 @pytest.mark.parametrize("view", ["light", "narrow"])
-def test_each_section_of_the_menu_opens_from_a_button_that_says_whether_it_is_open(browser, server, site, view, kinds):
+def test_each_section_of_the_menu_opens_from_a_button_that_says_whether_it_is_open(tab, server, site, view, kinds):
     """WCAG 4.1.2 on a wide and a narrow screen: the control that opens a section of the menu is a button (not
     Material's label, which a screen reader heard as text), it says whether the section is open and controls the
     section's list; Enter and Space close and open it, its links shown only while it is open (the list saying so
     where it carries aria-expanded), and its arrow points down while the list is open below it and to the side
     when it is shut."""
-    context, _ = open_view(browser, server, view)
-    page = context.new_page()
+    page = tab(view)
     urls = [url for url in kinds if section_toggles(site.page(url))]
     assert urls  # a page within a section, whose section is open in its menu
     for url in urls:
@@ -460,14 +458,12 @@ def test_each_section_of_the_menu_opens_from_a_button_that_says_whether_it_is_op
                 assert (page.evaluate(_ARROW) == "none") == (expanded == "false"), f"/{url}: {label_id}: {key}"
                 listed = page.locator(f'nav[aria-labelledby="{label_id}"]').get_attribute("aria-expanded")
                 assert listed in (None, expanded), f"/{url}: {label_id}: {key}: the section's list says {listed}"
-    context.close()
 
 
-def test_a_contents_link_chosen_in_the_menu_shuts_it_and_focus_goes_on_from_its_heading(browser, server, site, kinds):
+def test_a_contents_link_chosen_in_the_menu_shuts_it_and_focus_goes_on_from_its_heading(tab, server, site, kinds):
     """On a narrow screen, a link of the page's contents chosen in the menu by keyboard shuts the menu and shows
     its heading below the header; the next Tab goes on from that heading, in view, not into the shut menu."""
-    context, _ = open_view(browser, server, "narrow")
-    page = context.new_page()
+    page = tab("narrow")
     url = next(url for url in kinds if contents_links(site.page(url)))
     target = contents_links(site.page(url))[-1]  # the last, far down the page: the page must move to it
     open_page(page, url)
@@ -491,4 +487,3 @@ def test_a_contents_link_chosen_in_the_menu_shuts_it_and_focus_goes_on_from_its_
     assert not stop["menu"] and unseen(url, [stop]) == [], stop
     after = "id => { const heading = document.getElementById(id); return heading.contains(document.activeElement) || Boolean(heading.compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING); }"
     assert page.evaluate(after, target.removeprefix("#")), f"/{url}{target}: {stop}"
-    context.close()
